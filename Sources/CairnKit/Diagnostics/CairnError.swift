@@ -1,0 +1,30 @@
+import Foundation
+
+/// A condition that stops a run before any content can be judged: a missing folder, an output
+/// that cannot be written. Problems inside the content are `Diagnostic`s instead.
+public enum CairnError: Error, LocalizedError, Equatable, Sendable {
+    case contentFolderMissing(path: String)
+    case themeMissing(searched: [String])
+    case templatesFolderMissing(path: String)
+    case outputNotCairns(path: String)
+    case outputNotWritable(path: String, reason: String)
+    case outputIsFile(path: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .contentFolderMissing(let path):
+            "content folder '\(path)' does not exist (pass --content DIR)"
+        case .themeMissing(let searched):
+            "the built-in theme was not found; looked in: \(searched.joined(separator: ", "))"
+        case .templatesFolderMissing(let path):
+            "templates folder '\(path)' does not exist"
+        case .outputNotCairns(let path):
+            "'\(path)' is not empty and was not written by Cairn (no .cairn-output marker); "
+                + "refusing to replace it: choose another --output or empty it yourself"
+        case .outputNotWritable(let path, let reason):
+            "cannot write output '\(path)': \(reason)"
+        case .outputIsFile(let path):
+            "output '\(path)' is a file, not a folder"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A problem found in the content, pointing at the file, line and column it comes from.
+///
+/// Diagnostics are collected, never thrown: a run gathers all of them, sorts them and lets the
+/// caller decide what to print and which exit code to give.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+    /// How serious a diagnostic is; `error` stops a build from writing any page.
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        case note
+        case warning
+        case error
+
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// A position in a content file: a path relative to the content root, 1-based line and
+    /// column (columns count UTF-8 bytes, as cmark does). Line and column are 0 when the
+    /// problem concerns the whole file.
+    public struct Location: Sendable, Hashable, Comparable, Codable {
+        public var path: String
+        public var line: Int
+        public var column: Int
+
+        public init(path: String, line: Int = 0, column: Int = 0) {
+            self.path = path
+            self.line = line
+            self.column = column
+        }
+
+        public static func < (lhs: Location, rhs: Location) -> Bool {
+            (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+        }
+
+        /// `path:line:column`, or just `path` when the location is the whole file.
+        public var description: String {
+            line > 0 ? "\(path):\(line):\(max(column, 1))" : path
+        }
+    }
+
+    public var id: DiagnosticID
+    public var severity: Severity
+    public var location: Location
+    public var message: String
+
+    public init(_ id: DiagnosticID, _ severity: Severity, at location: Location, _ message: String) {
+        self.id = id
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.location, lhs.id.rawValue, lhs.message) < (rhs.location, rhs.id.rawValue, rhs.message)
+    }
+
+    /// The compiler-style line `path:line:column: severity: message [id]`.
+    public var formatted: String {
+        "\(location.description): \(severity.rawValue): \(message) [\(id.rawValue)]"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error, which means no page may be written.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,13 @@
+/// The templates and static assets a site is rendered with: the built-in theme, with any file
+/// of the same name from the user's templates folder taking its place.
+public struct Theme: Sendable {
+    /// Mustache sources by name (`layout`, `partials/progress`), without the `.mustache` extension.
+    public var templates: [String: String]
+    /// Static files by path under `assets/` (`assets/cairn.css`), copied into the site.
+    public var assets: [String: [UInt8]]
+
+    public init(templates: [String: String], assets: [String: [UInt8]]) {
+        self.templates = templates
+        self.assets = assets
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// One markdown document of the handbook and everything the model reads from it.
+public struct Document: Sendable {
+    /// The path relative to the content root (`plans/HOSTING_MIGRATION_PLAN.md`).
+    public var path: String
+    public var title: String
+    /// Scalar values of the YAML front matter.
+    public var frontMatter: [String: String]
+    public var sections: [Section]
+    /// Tasks before the first heading.
+    public var leadingTasks: [Task]
+    public var phases: [Phase]
+    public var checklists: [Checklist]
+    public var procedures: [Procedure]
+    public var targets: [Target]
+    public var workflows: [Workflow]
+    public var links: [DocumentLink]
+    /// The body HTML from the parser, still carrying `data-sourcepos` attributes.
+    public var bodyHTML: String
+
+    /// The page the document renders to, relative to the site root (`plans/X.html`).
+    public var pagePath: String { PagePath.forDocument(path) }
+
+    public var progress: Progress {
+        leadingTasks.map(\.progress).sum + sections.map(\.progress).sum
+    }
+
+    /// Every task of the document in order, nested ones included.
+    public var allTasks: [Task] {
+        leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks)
+    }
+
+    /// Every section of the document, depth first.
+    public var allSections: [Section] {
+        sections.flatMap(\.flattened)
+    }
+}
+
+/// Where each document's page goes, and how links between documents are rewritten.
+public enum PagePath {
+    /// `plans/X.md` → `plans/X.html`.
+    public static func forDocument(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            return String(path[..<dot]) + ".html"
+        }
+        return path + ".html"
+    }
+
+    /// A relative link to a markdown file (`./GUIDE.md#setup`) becomes a link to its page
+    /// (`./GUIDE.html#setup`); absolute URLs and other files are left as they are.
+    public static func rewriteLink(_ destination: String) -> String {
+        guard let split = splitMarkdownLink(destination) else { return destination }
+        return PagePath.forDocument(split.path) + (split.fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// The path and fragment of a relative link to a markdown file; nil for anything else.
+    static func splitMarkdownLink(_ destination: String) -> (path: String, fragment: String?)? {
+        guard !destination.contains("://"), !destination.hasPrefix("/"), !destination.hasPrefix("mailto:") else {
+            return nil
+        }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        let lowered = path.lowercased()
+        guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else { return nil }
+        return (path, parts.count > 1 ? String(parts[1]) : nil)
+    }
+
+    /// The content path that `destination`, written in the document at `from`, points to.
+    public static func resolve(_ destination: String, from documentPath: String) -> String? {
+        guard let split = splitMarkdownLink(destination) else { return nil }
+        var components = documentPath.split(separator: "/").dropLast().map(String.init)
+        for part in (split.path.removingPercentEncoding ?? split.path).split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}

@@ -1,0 +1,235 @@
+/// Builds a `Document` from one parsed markdown file: sections from headings and bold-only
+/// paragraphs, tasks with stable ids, then phases, checklists, procedures, targets,
+/// workflows and links.
+struct DocumentBuilder {
+    let path: String
+    private var anchors = AnchorRegistry()
+    private var taskIDs = AnchorRegistry()
+    private var openSections: [Section] = []
+    private var sections: [Section] = []
+    private var leadingTasks: [Task] = []
+    private var procedures: [Procedure] = []
+    private var targets: [Target] = []
+    private var workflows: [Workflow] = []
+
+    static let procedureWords = ["rollback", "runbook", "steps", "procedure", "playbook"]
+    static let targetSectionWords = ["success metrics", "success criteria"]
+    static let triggerSectionWords = ["rollback trigger"]
+
+    init(path: String) {
+        self.path = path
+    }
+
+    mutating func build(frontMatter: FrontMatter, parsed: ParsedMarkdown) -> Document {
+        for block in parsed.root.children { add(block) }
+        closeSections { _ in true }
+        let title =
+            frontMatter.values["title"]
+            ?? sections.first(where: { $0.level == 1 && $0.kind == .heading })?.title
+            ?? fileStem
+        return Document(
+            path: path, title: title, frontMatter: frontMatter.values, sections: sections,
+            leadingTasks: leadingTasks, phases: sections.flatMap { phases(in: $0) },
+            checklists: checklists(in: sections, parent: nil), procedures: procedures, targets: targets,
+            workflows: workflows, links: links(in: parsed.root), bodyHTML: parsed.html)
+    }
+
+    private var fileStem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+
+    private func location(_ block: MarkdownBlock) -> Diagnostic.Location {
+        .init(path: path, line: block.line, column: block.column)
+    }
+
+    // MARK: Sections
+
+    private mutating func add(_ block: MarkdownBlock) {
+        switch block.kind {
+        case .heading(let level):
+            closeSections { $0.level >= level }
+            openSection(.heading, title: block.text, level: level, at: block)
+        case .paragraph where block.isBoldOnly && !block.text.isEmpty:
+            closeSections { $0.kind == .boldParagraph }
+            openSection(.boldParagraph, title: block.text, level: (openSections.last?.level ?? 0) + 1, at: block)
+        case .paragraph:
+            for field in block.fields {
+                let key = field.key.lowercased()
+                let names = field.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                modifyCurrentSection { section in
+                    section.fields[key] = field.value
+                    if key == "requires" { section.requires += names.filter { !$0.isEmpty } }
+                }
+            }
+            markOtherContent()
+        case .list(let isOrdered):
+            addList(block, isOrdered: isOrdered)
+        case .codeBlock(let info, let literal):
+            let title = openSections.last?.title ?? ""
+            if let workflow = Workflow(
+                codeBlock: literal, info: info, title: title, documentPath: path, location: location(block))
+            {
+                workflows.append(workflow)
+            }
+            markOtherContent()
+        case .blockQuote:
+            for child in block.children { add(child) }
+        case .thematicBreak:
+            break
+        default:
+            markOtherContent()
+        }
+    }
+
+    private mutating func markOtherContent() {
+        modifyCurrentSection { $0.hasOtherContent = true }
+    }
+
+    private mutating func modifyCurrentSection(_ change: (inout Section) -> Void) {
+        guard !openSections.isEmpty else { return }
+        change(&openSections[openSections.count - 1])
+    }
+
+    private mutating func openSection(_ kind: Section.Kind, title: String, level: Int, at block: MarkdownBlock) {
+        let anchor = anchors.unique(Slug.github(title))
+        openSections.append(
+            Section(
+                kind: kind, title: title, anchor: anchor, level: level, location: location(block), tasks: [],
+                children: [], requires: [], fields: [:], hasOtherContent: false))
+    }
+
+    private mutating func closeSections(while shouldClose: (Section) -> Bool) {
+        while let last = openSections.last, shouldClose(last) {
+            openSections.removeLast()
+            if openSections.isEmpty {
+                sections.append(last)
+            } else {
+                openSections[openSections.count - 1].children.append(last)
+            }
+        }
+    }
+
+    // MARK: Lists: tasks, procedures, targets
+
+    private mutating func addList(_ list: MarkdownBlock, isOrdered: Bool) {
+        let tasks = collectTasks(in: list)
+        if openSections.isEmpty {
+            leadingTasks += tasks
+        } else {
+            openSections[openSections.count - 1].tasks += tasks
+        }
+        let hasPlainItems = list.children.contains { if case .item(nil) = $0.kind { true } else { false } }
+        guard hasPlainItems else { return }
+        markOtherContent()
+        let titles = openSections.map { $0.title.lowercased() }
+        if isOrdered, let title = openSections.last?.title,
+            Self.procedureWords.contains(where: { title.lowercased().contains($0) })
+        {
+            procedures.append(procedure(from: list, title: title))
+        }
+        let isTrigger = titles.contains { title in Self.triggerSectionWords.contains { title.contains($0) } }
+        let isTarget = titles.contains { title in Self.targetSectionWords.contains { title.contains($0) } }
+        guard isTrigger || isTarget else { return }
+        for item in list.children {
+            if let target = Target(
+                parsing: item.text, isRollbackTrigger: isTrigger, documentPath: path, location: location(item))
+            {
+                targets.append(target)
+            }
+        }
+    }
+
+    private func procedure(from list: MarkdownBlock, title: String) -> Procedure {
+        let steps = list.children.map { item in
+            let substeps = item.children.flatMap { child -> [String] in
+                guard case .list = child.kind else { return [] }
+                return child.children.map(\.text)
+            }
+            return ProcedureStep(text: item.text, substeps: substeps, location: location(item))
+        }
+        return Procedure(
+            title: title, documentPath: path, anchor: openSections.last?.anchor ?? "", location: location(list),
+            steps: steps)
+    }
+
+    /// Tasks of a list; tasks nested under a plain item are lifted to this level.
+    private mutating func collectTasks(in list: MarkdownBlock) -> [Task] {
+        var tasks: [Task] = []
+        for item in list.children {
+            let nested = item.children.filter { if case .list = $0.kind { true } else { false } }
+            guard case .item(let checked?) = item.kind else {
+                for child in nested { tasks += collectTasks(in: child) }
+                continue
+            }
+            let explicitID = item.comments.lazy.compactMap(Self.explicitID).first
+            let id = taskIDs.unique(explicitID ?? taskScope.map { $0 + "/" + Slug.compact(item.text) } ?? Slug.compact(item.text))
+            var children: [Task] = []
+            for child in nested { children += collectTasks(in: child) }
+            tasks.append(
+                Task(
+                    id: id, text: item.text, isChecked: checked, isDescoped: item.isStruckThrough,
+                    hasExplicitID: explicitID != nil, location: location(item), children: children))
+        }
+        return tasks
+    }
+
+    /// `phase-3` inside a phase; otherwise the slug of the outermost section below the title.
+    private var taskScope: String? {
+        if let phase = openSections.lazy.compactMap({ PhaseHeading($0.title) }).first {
+            return "phase-\(phase.number)"
+        }
+        return openSections.first { $0.level > 1 || $0.kind == .boldParagraph }.map { Slug.compact($0.unnumberedTitle) }
+    }
+
+    /// `id: backup-restore` from the body of an HTML comment.
+    static func explicitID(_ comment: String) -> String? {
+        let trimmed = comment.trimmingCharacters(in: .whitespaces)
+        guard trimmed.lowercased().hasPrefix("id:") else { return nil }
+        let id = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        return id.isEmpty || id.contains(" ") ? nil : id
+    }
+
+    // MARK: Post-passes
+
+    private func phases(in section: Section) -> [Phase] {
+        var found: [Phase] = []
+        if section.kind == .heading, let heading = PhaseHeading(section.title) {
+            let statusText = section.fields["status"]
+            let estimateText = section.fields["estimated time"] ?? section.fields["estimate"] ?? section.fields["duration"]
+            found.append(
+                Phase(
+                    number: heading.number, title: heading.title, declaredStatus: statusText.flatMap(PhaseStatus.init(declared:)),
+                    declaredStatusText: statusText, estimate: estimateText.map(Estimate.init(parsing:)),
+                    isMarkedComplete: heading.isMarkedComplete, documentPath: path, anchor: section.anchor,
+                    location: section.location, progress: section.progress, tasks: section.allTasks,
+                    requires: section.requires))
+        }
+        return found + section.children.flatMap { phases(in: $0) }
+    }
+
+    private func checklists(in sections: [Section], parent: Section?) -> [Checklist] {
+        sections.flatMap { section -> [Checklist] in
+            var found: [Checklist] = []
+            if section.isChecklist {
+                let gates = section.isPrerequisite ? sections.filter { $0.anchor != section.anchor }.map(\.title) : []
+                found.append(
+                    Checklist(
+                        title: section.title, documentPath: path, anchor: section.anchor, location: section.location,
+                        progress: section.progress, isPrerequisite: section.isPrerequisite, parentTitle: parent?.title,
+                        gates: gates))
+            }
+            return found + checklists(in: section.children, parent: section)
+        }
+    }
+
+    private func links(in block: MarkdownBlock) -> [DocumentLink] {
+        let own = block.links.map { link in
+            DocumentLink(
+                destination: link.destination, targetDocument: PagePath.resolve(link.destination, from: path),
+                fragment: link.destination.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init),
+                isImage: link.isImage, location: .init(path: path, line: link.line, column: link.column))
+        }
+        return own + block.children.flatMap { links(in: $0) }
+    }
+}

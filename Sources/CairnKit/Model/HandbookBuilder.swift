@@ -1,0 +1,31 @@
+/// Builds the `Handbook` from a loaded content tree: parses each document, reads the
+/// configuration, orders the documents.
+public struct HandbookBuilder: Sendable {
+    public init() {}
+
+    public func build(_ tree: ContentTree) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
+        var (config, diagnostics) = HandbookConfigParser.parse(tree.config)
+        let parser = MarkdownParser(allowsRawHTML: config.allowsRawHTML)
+        var documents: [Document] = []
+        for file in tree.documents {
+            let split = FrontMatter.split(file)
+            diagnostics += split.diagnostics
+            let parsed = parser.parse(split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
+            var builder = DocumentBuilder(path: file.path)
+            documents.append(builder.build(frontMatter: split.frontMatter, parsed: parsed))
+        }
+        let known = Set(documents.map(\.path))
+        for path in config.documentOrder where !known.contains(path) {
+            diagnostics.append(
+                Diagnostic(.configUnknownDocument, .warning, at: config.location ?? .init(path: "handbook.yml"),
+                           "'documents' lists '\(path)', which is not a markdown file in the content folder"))
+        }
+        config.documentOrder = config.documentOrder.filter(known.contains)
+        let rank = Dictionary(config.documentOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        documents.sort { lhs, rhs in
+            (rank[lhs.path] ?? Int.max, lhs.path) < (rank[rhs.path] ?? Int.max, rhs.path)
+        }
+        let title = config.title ?? documents.first?.title ?? "Handbook"
+        return (Handbook(title: title, config: config, documents: documents), diagnostics)
+    }
+}

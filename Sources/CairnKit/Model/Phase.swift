@@ -1,0 +1,111 @@
+/// A phase of the plan: a heading `Phase N: Title`, with its declared status and estimate.
+public struct Phase: Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var declaredStatus: PhaseStatus?
+    /// The status as written, kept when it is not one of the known ones.
+    public var declaredStatusText: String?
+    public var estimate: Estimate?
+    /// Whether the heading itself carries a completion mark (✅, ✔, ☑).
+    public var isMarkedComplete: Bool
+    public var documentPath: String
+    public var anchor: String
+    public var location: Diagnostic.Location
+    public var progress: Progress
+    /// The tasks of the phase in order, nested ones included.
+    public var tasks: [Task]
+    /// Phases or steps named by a `**Requires:**` line; empty means the phase before.
+    public var requires: [String]
+}
+
+/// The status a phase declares in its `**Status:**` line.
+public enum PhaseStatus: String, Sendable, Equatable, Codable, CaseIterable {
+    case notStarted = "not_started"
+    case inProgress = "in_progress"
+    case complete
+    case blocked
+
+    /// Reads `In Progress`, `in-progress`, `✅ Complete`, `DONE`… ignoring case and emoji.
+    public init?(declared text: String) {
+        let words = String(text.lowercased().map { $0.isLetter ? $0 : " " })
+            .split(separator: " ")
+            .joined(separator: " ")
+        switch words {
+        case "not started", "not yet started", "todo", "to do", "planned", "pending": self = .notStarted
+        case "in progress", "started", "ongoing", "wip", "active": self = .inProgress
+        case "complete", "completed", "done", "finished": self = .complete
+        case "blocked", "on hold": self = .blocked
+        default: return nil
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .notStarted: "Not Started"
+        case .inProgress: "In Progress"
+        case .complete: "Complete"
+        case .blocked: "Blocked"
+        }
+    }
+}
+
+/// An estimated duration as a range of days (`1-2 weeks` is 7 to 14 days).
+public struct Estimate: Sendable, Equatable {
+    public var text: String
+    public var minimumDays: Double?
+    public var maximumDays: Double?
+
+    /// Whether the estimate is open-ended (`Ongoing`, `TBD`).
+    public var isOpenEnded: Bool { minimumDays == nil }
+
+    public init(text: String, minimumDays: Double?, maximumDays: Double?) {
+        self.text = text
+        self.minimumDays = minimumDays
+        self.maximumDays = maximumDays
+    }
+
+    /// Reads `1 week`, `1-2 weeks`, `2–3 days`, `4 hours`, `1 month`; anything else is kept
+    /// as open-ended text.
+    public init(parsing text: String) {
+        self.text = text
+        let pattern = /^\s*(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|days?|business days?|weeks?|wks?|months?)\b/
+            .ignoresCase()
+        guard let match = text.firstMatch(of: pattern), let low = Double(match.1) else {
+            minimumDays = nil
+            maximumDays = nil
+            return
+        }
+        let high = match.2.flatMap { Double($0) } ?? low
+        let unit = match.3.lowercased()
+        let daysPerUnit: Double =
+            if unit.hasPrefix("h") { 1.0 / 24 } else if unit.hasPrefix("w") { 7 } else if unit.hasPrefix("m") {
+                30
+            } else { 1 }
+        minimumDays = low * daysPerUnit
+        maximumDays = max(low, high) * daysPerUnit
+    }
+}
+
+/// The parts of a `Phase N: Title ✅` heading.
+public struct PhaseHeading: Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var isMarkedComplete: Bool
+
+    static let completionMarks: Set<Character> = ["✅", "✔", "☑", "✓", "✔️"]
+
+    /// Reads `Phase 3: Production Environment Setup`, `Phase 1 - Prep ✅`; nil for other titles.
+    public init?(_ heading: String) {
+        let pattern = /^\s*phase\s+(\d+)\s*(?:[:.\-–—)]\s*)?(.*)$/.ignoresCase()
+        guard let match = heading.firstMatch(of: pattern), let number = Int(match.1) else { return nil }
+        var title = String(match.2)
+        var isMarked = false
+        while let last = title.last, !(last.isLetter || last.isNumber || last == ")") {
+            if Self.completionMarks.contains(last) { isMarked = true }
+            title.removeLast()
+        }
+        self.number = number
+        self.title = title.trimmingCharacters(in: .whitespaces)
+        self.isMarkedComplete = isMarked || heading.contains { Self.completionMarks.contains($0) }
+    }
+}

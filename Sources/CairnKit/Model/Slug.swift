@@ -1,0 +1,55 @@
+/// Anchors and ids made from titles the way GitHub makes heading anchors, so a link written
+/// for GitHub (`PLAN.md#phase-2-staging-environment-setup`) works in the handbook too.
+public enum Slug {
+    /// GitHub's rule: lowercase, drop everything but letters, digits, spaces, `-` and `_`,
+    /// then turn each space into `-`.
+    public static func github(_ text: String) -> String {
+        var result = ""
+        for character in text.lowercased() {
+            if character == " " {
+                result.append("-")
+            } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A compact id part: lowercase letters and digits, runs of anything else as one `-`,
+    /// at most `limit` characters, cut at a word boundary.
+    public static func compact(_ text: String, limit: Int = 64) -> String {
+        var result = ""
+        var pendingDash = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.append(character)
+            } else {
+                pendingDash = true
+            }
+        }
+        if result.count > limit {
+            let cut = result.prefix(limit)
+            result = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+        }
+        return result.isEmpty ? "item" : result
+    }
+}
+
+/// Hands out unique anchors within one page, suffixing repeats with `-1`, `-2` as GitHub does.
+struct AnchorRegistry {
+    private var used: [String: Int] = [:]
+
+    mutating func unique(_ base: String) -> String {
+        guard let count = used[base] else {
+            used[base] = 0
+            return base
+        }
+        var next = count + 1
+        while used["\(base)-\(next)"] != nil { next += 1 }
+        used[base] = next
+        used["\(base)-\(next)"] = 0
+        return "\(base)-\(next)"
+    }
+}

@@ -1,0 +1,23 @@
+import CairnKit
+import Foundation
+
+/// The repository's own example content and helpers to build a handbook from inline markdown.
+enum ExampleContent {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let contentFolder = packageRoot.appendingPathComponent("content").path
+    static let planPath = "plans/HOSTING_MIGRATION_PLAN.md"
+
+    static func handbook() throws -> (handbook: Handbook, diagnostics: [Diagnostic]) {
+        let tree = try ContentLoader().load(root: contentFolder)
+        let built = HandbookBuilder().build(tree)
+        return (built.handbook, tree.diagnostics + built.diagnostics)
+    }
+
+    /// A handbook of one document with the given markdown.
+    static func document(_ markdown: String, path: String = "plan.md") -> Document {
+        let tree = ContentTree(
+            root: "/", documents: [SourceFile(path: path, text: markdown)], config: nil, assets: [], diagnostics: [])
+        return HandbookBuilder().build(tree).handbook.documents[0]
+    }
+}
