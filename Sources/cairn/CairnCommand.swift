@@ -3,5 +3,11 @@ import CairnKit
 
 @main
 struct CairnCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cairn")
+    static let configuration = CommandConfiguration(
+        commandName: "cairn",
+        abstract: "Turns a migration plan and CI's status records into a browsable handbook.",
+        version: CairnVersion.current,
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
 }

@@ -1,0 +1,40 @@
+/// Diagnostics as a user reads them: one compiler-style line each, coloured on request, with
+/// notes folded into a count unless they are asked for.
+public struct DiagnosticReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var showsNotes: Bool
+    public var isColored: Bool
+
+    public init(_ diagnostics: [Diagnostic], showsNotes: Bool, isColored: Bool) {
+        self.diagnostics = diagnostics.sorted()
+        self.showsNotes = showsNotes
+        self.isColored = isColored
+    }
+
+    /// The lines to print, errors and warnings always, notes when `showsNotes`.
+    public var lines: [String] {
+        var lines = diagnostics.filter { showsNotes || $0.severity != .note }.map(format)
+        let hidden = diagnostics.filter { $0.severity == .note }.count
+        if !showsNotes && hidden > 0 {
+            lines.append("\(hidden) note\(hidden == 1 ? "" : "s") (repairs and hints) not shown; --verbose lists them")
+        }
+        return lines
+    }
+
+    public func count(_ severity: Diagnostic.Severity) -> Int {
+        diagnostics.filter { $0.severity == severity }.count
+    }
+
+    private func format(_ diagnostic: Diagnostic) -> String {
+        guard isColored else { return diagnostic.formatted }
+        let color =
+            switch diagnostic.severity {
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;33m"
+            case .note: "\u{1B}[1;36m"
+            }
+        let reset = "\u{1B}[0m"
+        return "\u{1B}[1m\(diagnostic.location.description):\(reset) \(color)\(diagnostic.severity.rawValue):\(reset) "
+            + "\(diagnostic.message) [\(diagnostic.id.rawValue)]"
+    }
+}

@@ -1,0 +1,88 @@
+/// The view model of `index.html`: where the migration stands and what comes next.
+struct DashboardView {
+    let page: PageContext
+    let progress: ProgressView
+    let phases: [PhaseRow]
+    let hasPhases: Bool
+    let currentPhase: PhaseRow?
+    let nextTasks: [TaskLink]
+    let hasNextTasks: Bool
+    let prerequisites: [ChecklistRow]
+    let hasPrerequisites: Bool
+    let documents: [DocumentRow]
+
+    struct PhaseRow {
+        let number: Int
+        let title: String
+        let href: String
+        let progress: ProgressView
+        let statusLabel: String
+        /// A CSS class naming the declared status: `status-in_progress`, `status-unknown`.
+        let statusClass: String
+        let estimate: String?
+        let isCurrent: Bool
+        let isMarkedComplete: Bool
+    }
+
+    struct TaskLink {
+        let text: String
+        let href: String
+        let context: String
+    }
+
+    struct ChecklistRow {
+        let title: String
+        let href: String
+        let context: String
+        let progress: ProgressView
+    }
+
+    struct DocumentRow {
+        let title: String
+        let href: String
+        let path: String
+        let progress: ProgressView
+    }
+
+    init(handbook: Handbook) {
+        let page = PageContext(handbook: handbook, pageTitle: handbook.title, pagePath: "index.html", currentDocument: nil)
+        self.page = page
+        progress = ProgressView(handbook.progress)
+        let current = handbook.currentPhase
+        let documentsByPath = Dictionary(handbook.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        func href(_ documentPath: String, _ anchor: String) -> String {
+            page.root + (documentsByPath[documentPath]?.pagePath ?? PagePath.forDocument(documentPath)) + "#" + anchor
+        }
+        phases = handbook.phases.map { phase in
+            PhaseRow(
+                number: phase.number, title: phase.title, href: href(phase.documentPath, phase.anchor),
+                progress: ProgressView(phase.progress),
+                statusLabel: phase.declaredStatus?.label ?? phase.declaredStatusText ?? "No status",
+                statusClass: "status-" + (phase.declaredStatus?.rawValue ?? "unknown"),
+                estimate: phase.estimate?.text,
+                isCurrent: phase.documentPath == current?.documentPath && phase.anchor == current?.anchor,
+                isMarkedComplete: phase.isMarkedComplete)
+        }
+        hasPhases = !phases.isEmpty
+        currentPhase = phases.first(where: \.isCurrent)
+        nextTasks = handbook.nextTasks().map { task in
+            TaskLink(
+                text: task.text, href: href(current?.documentPath ?? "", task.id),
+                context: current.map { "Phase \($0.number)" } ?? "")
+        }
+        hasNextTasks = !nextTasks.isEmpty
+        prerequisites = handbook.prerequisiteChecklists.map { checklist in
+            ChecklistRow(
+                title: checklist.title, href: href(checklist.documentPath, checklist.anchor),
+                context: [checklist.parentTitle, documentsByPath[checklist.documentPath]?.title]
+                    .compactMap { $0 }.joined(separator: " · "),
+                progress: ProgressView(checklist.progress))
+        }
+        hasPrerequisites = !prerequisites.isEmpty
+        documents = handbook.documents.map { document in
+            DocumentRow(
+                title: document.title, href: page.root + document.pagePath, path: document.path,
+                progress: ProgressView(document.progress))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// The whole build, Load → Parse → Model → Render → Write, as one call for the CLI.
+public struct SiteBuild: Sendable {
+    public struct Options: Sendable {
+        public var contentFolder: String
+        public var outputFolder: String
+        /// A folder whose templates and assets replace the built-in theme's files of the same name.
+        public var templatesFolder: String?
+        /// Where to look for the built-in theme, best first.
+        public var themeCandidates: [String]
+
+        public init(contentFolder: String, outputFolder: String, templatesFolder: String?, themeCandidates: [String]) {
+            self.contentFolder = contentFolder
+            self.outputFolder = outputFolder
+            self.templatesFolder = templatesFolder
+            self.themeCandidates = themeCandidates
+        }
+    }
+
+    /// What a build did: its diagnostics, sorted, and what it wrote (nothing when an error stands).
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var handbook: Handbook?
+        public var writtenFiles: Int
+        public var didWrite: Bool { writtenFiles > 0 }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Runs the build. Content problems come back as diagnostics; when any is an error,
+    /// nothing is written and the previous output stays as it was.
+    /// - Throws: `CairnError` when the content, theme or output folder cannot be used at all.
+    public func run() throws -> Outcome {
+        let tree = try ContentLoader().load(root: options.contentFolder)
+        let theme = try ThemeLoader().load(candidates: options.themeCandidates, overrides: options.templatesFolder)
+        var diagnostics = tree.diagnostics
+        if tree.documents.isEmpty && !diagnostics.hasErrors {
+            diagnostics.append(
+                Diagnostic(.contentEmpty, .error, at: .init(path: options.contentFolder),
+                           "no markdown documents (*.md) in the content folder; nothing to build"))
+        }
+        let built = HandbookBuilder().build(tree)
+        diagnostics += built.diagnostics
+        let made = SiteRenderer.make(theme: theme)
+        diagnostics += made.diagnostics
+        diagnostics.sort()
+        guard !diagnostics.hasErrors, let renderer = made.renderer else {
+            return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: 0)
+        }
+        let files = try renderer.render(built.handbook)
+        try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
+        return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: files.count + tree.assets.count)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CairnKit
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the content folder into a static handbook site."
+    )
+
+    @Option(help: "The content folder: markdown plans, status records, handbook.yml.")
+    var content = "content"
+
+    @Option(help: "A folder of templates and assets that replace the built-in theme's files of the same name.")
+    var templates: String?
+
+    @Option(help: "The folder to write the site into; replaced as a whole when the build succeeds.")
+    var output = "public"
+
+    @Flag(name: .shortAndLong, help: "Also list notes (each mojibake repair, hints).")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    func run() throws {
+        let build = SiteBuild(
+            options: .init(
+                contentFolder: content, outputFolder: output, templatesFolder: templates,
+                themeCandidates: ThemeLoader().builtInThemeCandidates(executablePath: Terminal.executablePath)))
+        let outcome: SiteBuild.Outcome
+        do {
+            outcome = try build.run()
+        } catch {
+            Terminal.printError("error: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let report = DiagnosticReport(outcome.diagnostics, showsNotes: verbose, isColored: Terminal.isColoredStandardError)
+        for line in report.lines { Terminal.printError(line) }
+        guard outcome.didWrite else {
+            Terminal.printError("build failed: \(report.count(.error)) error(s); '\(output)' was left as it was")
+            throw ExitCode(2)
+        }
+        if !quiet, let handbook = outcome.handbook {
+            let progress = handbook.progress
+            print(
+                "Built \(handbook.documents.count) document(s) into \(output)/ (\(outcome.writtenFiles) files): "
+                    + "\(progress.done)/\(progress.total) tasks done (\(progress.percent)%)")
+        }
+    }
+}
