@@ -37,12 +37,12 @@ let package = Package(
         .testTarget(
             name: "CairnKitTests",
             dependencies: ["CairnKit"],
-            resources: [.copy("Fixtures"), .copy("Golden")], swiftSettings: []
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "cairnTests",
             dependencies: ["CairnKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

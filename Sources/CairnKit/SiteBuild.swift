@@ -8,7 +8,10 @@ public struct SiteBuild: Sendable {
         /// Where to look for the built-in theme, best first.
         public var themeCandidates: [String]
 
-        public init(contentFolder: String, outputFolder: String, templatesFolder: String?, themeCandidates: [String]) {
+        public init(
+            contentFolder: String, outputFolder: String, templatesFolder: String?,
+            themeCandidates: [String]
+        ) {
             self.contentFolder = contentFolder
             self.outputFolder = outputFolder
             self.templatesFolder = templatesFolder
@@ -35,12 +38,14 @@ public struct SiteBuild: Sendable {
     /// - Throws: `CairnError` when the content, theme or output folder cannot be used at all.
     public func run() throws -> Outcome {
         let tree = try ContentLoader().load(root: options.contentFolder)
-        let theme = try ThemeLoader().load(candidates: options.themeCandidates, overrides: options.templatesFolder)
+        let theme = try ThemeLoader().load(
+            candidates: options.themeCandidates, overrides: options.templatesFolder)
         var diagnostics = tree.diagnostics
         if tree.documents.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(
-                Diagnostic(.contentEmpty, .error, at: .init(path: options.contentFolder),
-                           "no markdown documents (*.md) in the content folder; nothing to build"))
+                Diagnostic(
+                    .contentEmpty, .error, at: .init(path: options.contentFolder),
+                    "no markdown documents (*.md) in the content folder; nothing to build"))
         }
         let built = HandbookBuilder().build(tree)
         diagnostics += built.diagnostics
@@ -52,6 +57,8 @@ public struct SiteBuild: Sendable {
         }
         let files = try renderer.render(built.handbook)
         try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
-        return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: files.count + tree.assets.count)
+        return Outcome(
+            diagnostics: diagnostics, handbook: built.handbook,
+            writtenFiles: files.count + tree.assets.count)
     }
 }

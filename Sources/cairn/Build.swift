@@ -10,7 +10,10 @@ struct Build: ParsableCommand {
     @Option(help: "The content folder: markdown plans, status records, handbook.yml.")
     var content = "content"
 
-    @Option(help: "A folder of templates and assets that replace the built-in theme's files of the same name.")
+    @Option(
+        help:
+            "A folder of templates and assets that replace the built-in theme's files of the same name."
+    )
     var templates: String?
 
     @Option(help: "The folder to write the site into; replaced as a whole when the build succeeds.")
@@ -26,7 +29,8 @@ struct Build: ParsableCommand {
         let build = SiteBuild(
             options: .init(
                 contentFolder: content, outputFolder: output, templatesFolder: templates,
-                themeCandidates: ThemeLoader().builtInThemeCandidates(executablePath: Terminal.executablePath)))
+                themeCandidates: ThemeLoader().builtInThemeCandidates(
+                    executablePath: Terminal.executablePath)))
         let outcome: SiteBuild.Outcome
         do {
             outcome = try build.run()
@@ -34,10 +38,12 @@ struct Build: ParsableCommand {
             Terminal.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        let report = DiagnosticReport(outcome.diagnostics, showsNotes: verbose, isColored: Terminal.isColoredStandardError)
+        let report = DiagnosticReport(
+            outcome.diagnostics, showsNotes: verbose, isColored: Terminal.isColoredStandardError)
         for line in report.lines { Terminal.printError(line) }
         guard outcome.didWrite else {
-            Terminal.printError("build failed: \(report.count(.error)) error(s); '\(output)' was left as it was")
+            Terminal.printError(
+                "build failed: \(report.count(.error)) error(s); '\(output)' was left as it was")
             throw ExitCode(2)
         }
         if !quiet, let handbook = outcome.handbook {

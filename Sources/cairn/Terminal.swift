@@ -8,7 +8,8 @@ enum Terminal {
     }
 
     static var isColoredStandardError: Bool {
-        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        isatty(STDERR_FILENO) != 0
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
     static func printError(_ line: String) {

@@ -1,4 +1,5 @@
 import CairnKit
+import Testing
 import Foundation
 
 /// The repository's own example content and helpers to build a handbook from inline markdown.
@@ -17,7 +18,21 @@ enum ExampleContent {
     /// A handbook of one document with the given markdown.
     static func document(_ markdown: String, path: String = "plan.md") -> Document {
         let tree = ContentTree(
-            root: "/", documents: [SourceFile(path: path, text: markdown)], config: nil, assets: [], diagnostics: [])
+            root: "/", documents: [SourceFile(path: path, text: markdown)], config: nil, assets: [],
+            diagnostics: [])
         return HandbookBuilder().build(tree).handbook.documents[0]
+    }
+}
+
+extension ExampleContent {
+    static let themeFolder = packageRoot.appendingPathComponent("templates").path
+
+    /// Loads, models and renders a content folder with the repository's theme.
+    static func render(contentFolder: String) throws -> [SiteFile] {
+        let tree = try ContentLoader().load(root: contentFolder)
+        let handbook = HandbookBuilder().build(tree).handbook
+        let theme = try ThemeLoader().load(candidates: [themeFolder], overrides: nil)
+        let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
+        return try renderer.render(handbook)
     }
 }

@@ -49,7 +49,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var location: Location
     public var message: String
 
-    public init(_ id: DiagnosticID, _ severity: Severity, at location: Location, _ message: String) {
+    public init(_ id: DiagnosticID, _ severity: Severity, at location: Location, _ message: String)
+    {
         self.id = id
         self.severity = severity
         self.location = location

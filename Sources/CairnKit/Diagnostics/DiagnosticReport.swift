@@ -16,7 +16,9 @@ public struct DiagnosticReport: Sendable {
         var lines = diagnostics.filter { showsNotes || $0.severity != .note }.map(format)
         let hidden = diagnostics.filter { $0.severity == .note }.count
         if !showsNotes && hidden > 0 {
-            lines.append("\(hidden) note\(hidden == 1 ? "" : "s") (repairs and hints) not shown; --verbose lists them")
+            lines.append(
+                "\(hidden) note\(hidden == 1 ? "" : "s") (repairs and hints) not shown; --verbose lists them"
+            )
         }
         return lines
     }
@@ -34,7 +36,8 @@ public struct DiagnosticReport: Sendable {
             case .note: "\u{1B}[1;36m"
             }
         let reset = "\u{1B}[0m"
-        return "\u{1B}[1m\(diagnostic.location.description):\(reset) \(color)\(diagnostic.severity.rawValue):\(reset) "
+        return
+            "\u{1B}[1m\(diagnostic.location.description):\(reset) \(color)\(diagnostic.severity.rawValue):\(reset) "
             + "\(diagnostic.message) [\(diagnostic.id.rawValue)]"
     }
 }

@@ -15,11 +15,13 @@ public struct ContentLoader: Sendable {
     public func load(root: String) throws -> ContentTree {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else { throw CairnError.contentFolderMissing(path: root) }
         let realRoot = rootURL.resolvingSymlinksInPath().path
 
-        var tree = ContentTree(root: rootURL.path, documents: [], config: nil, assets: [], diagnostics: [])
+        var tree = ContentTree(
+            root: rootURL.path, documents: [], config: nil, assets: [], diagnostics: [])
         var visited: Set<String> = [realRoot]
         walk(folder: rootURL.path, relative: "", realRoot: realRoot, visited: &visited, into: &tree)
         tree.documents.sort { $0.path < $1.path }
@@ -28,15 +30,17 @@ public struct ContentLoader: Sendable {
     }
 
     private func walk(
-        folder: String, relative: String, realRoot: String, visited: inout Set<String>, into tree: inout ContentTree
+        folder: String, relative: String, realRoot: String, visited: inout Set<String>,
+        into tree: inout ContentTree
     ) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
             tree.diagnostics.append(
-                Diagnostic(.contentUnreadable, .error, at: .init(path: relative.isEmpty ? "." : relative),
-                           "cannot read folder: \(error.localizedDescription)"))
+                Diagnostic(
+                    .contentUnreadable, .error, at: .init(path: relative.isEmpty ? "." : relative),
+                    "cannot read folder: \(error.localizedDescription)"))
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -45,34 +49,41 @@ public struct ContentLoader: Sendable {
             let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
             guard real == realRoot || real.hasPrefix(realRoot + "/") else {
                 tree.diagnostics.append(
-                    Diagnostic(.contentSymlinkOutside, .warning, at: .init(path: path),
-                               "symbolic link points outside the content folder (to '\(real)'); skipped"))
+                    Diagnostic(
+                        .contentSymlinkOutside, .warning, at: .init(path: path),
+                        "symbolic link points outside the content folder (to '\(real)'); skipped"))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else {
                 tree.diagnostics.append(
-                    Diagnostic(.contentUnreadable, .warning, at: .init(path: path),
-                               "broken symbolic link or vanished file; skipped"))
+                    Diagnostic(
+                        .contentUnreadable, .warning, at: .init(path: path),
+                        "broken symbolic link or vanished file; skipped"))
                 continue
             }
             if isDirectory.boolValue {
                 guard !visited.contains(real) else {
                     tree.diagnostics.append(
-                        Diagnostic(.contentSymlinkOutside, .warning, at: .init(path: path),
-                                   "symbolic link loops back to a folder already read; skipped"))
+                        Diagnostic(
+                            .contentSymlinkOutside, .warning, at: .init(path: path),
+                            "symbolic link loops back to a folder already read; skipped"))
                     continue
                 }
                 if relative.isEmpty && Self.dataFolders.contains(name) { continue }
                 visited.insert(real)
-                walk(folder: absolute, relative: path, realRoot: realRoot, visited: &visited, into: &tree)
+                walk(
+                    folder: absolute, relative: path, realRoot: realRoot, visited: &visited,
+                    into: &tree)
             } else {
                 readFile(absolute: absolute, path: path, isTopLevel: relative.isEmpty, into: &tree)
             }
         }
     }
 
-    private func readFile(absolute: String, path: String, isTopLevel: Bool, into tree: inout ContentTree) {
+    private func readFile(
+        absolute: String, path: String, isTopLevel: Bool, into tree: inout ContentTree
+    ) {
         let fileExtension = (path as NSString).pathExtension.lowercased()
         let isConfig = isTopLevel && Self.configNames.contains(path)
         guard isConfig || Self.markdownExtensions.contains(fileExtension) else {
@@ -81,7 +92,9 @@ public struct ContentLoader: Sendable {
         }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             tree.diagnostics.append(
-                Diagnostic(.contentUnreadable, .error, at: .init(path: path), "cannot read file (permission denied?)"))
+                Diagnostic(
+                    .contentUnreadable, .error, at: .init(path: path),
+                    "cannot read file (permission denied?)"))
             return
         }
         let decoded = SourceTextDecoder.decode([UInt8](data), path: path)

@@ -11,7 +11,8 @@ public struct ContentTree: Sendable {
     public var diagnostics: [Diagnostic]
 
     public init(
-        root: String, documents: [SourceFile], config: SourceFile? = nil, assets: [ContentAsset] = [],
+        root: String, documents: [SourceFile], config: SourceFile? = nil,
+        assets: [ContentAsset] = [],
         diagnostics: [Diagnostic] = []
     ) {
         self.root = root

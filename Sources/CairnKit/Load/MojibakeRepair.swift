@@ -5,7 +5,9 @@
 /// that lost a byte in the original mis-decoding (`ðŸ“` followed by a space) cannot be
 /// recovered: it is removed from the text and reported, never guessed.
 public enum MojibakeRepair {
-    public static func repair(_ text: String, path: String) -> (text: String, diagnostics: [Diagnostic]) {
+    public static func repair(_ text: String, path: String) -> (
+        text: String, diagnostics: [Diagnostic]
+    ) {
         // Every mojibake lead character (U+00C2…U+00F4) is encoded starting with byte 0xC3.
         guard text.utf8.contains(0xC3) else { return (text, []) }
         let scalars = Array(text.unicodeScalars)
@@ -20,7 +22,8 @@ public enum MojibakeRepair {
             guard !repairsOnLine.isEmpty else { return }
             diagnostics.append(
                 Diagnostic(
-                    .mojibakeRepaired, .note, at: .init(path: path, line: line, column: lineRepairColumn),
+                    .mojibakeRepaired, .note,
+                    at: .init(path: path, line: line, column: lineRepairColumn),
                     "repaired mis-encoded text: \(repairsOnLine.joined(separator: ", "))"))
             repairsOnLine = []
         }
@@ -38,7 +41,9 @@ public enum MojibakeRepair {
                     next += 1
                 }
                 let original = String(String.UnicodeScalarView(scalars[index..<next]))
-                if bytes.count == needed + 1, let repaired = String(validating: bytes, as: UTF8.self) {
+                if bytes.count == needed + 1,
+                    let repaired = String(validating: bytes, as: UTF8.self)
+                {
                     if repairsOnLine.isEmpty { lineRepairColumn = column }
                     repairsOnLine.append("'\(original)' → '\(repaired)'")
                     output.append(contentsOf: repaired.unicodeScalars)
@@ -46,10 +51,11 @@ public enum MojibakeRepair {
                     index = next
                     continue
                 }
-                if bytes.count > 1 {
+                if Self.isTruncatedSignature(bytes) {
                     diagnostics.append(
                         Diagnostic(
-                            .mojibakeLostBytes, .warning, at: .init(path: path, line: line, column: column),
+                            .mojibakeLostBytes, .warning,
+                            at: .init(path: path, line: line, column: column),
                             "mis-encoded text '\(original)' lost \(needed + 1 - bytes.count) byte(s) of "
                                 + "the original character, which cannot be recovered; it is left out of the "
                                 + "handbook: write the intended character in the source"))
@@ -70,6 +76,18 @@ public enum MojibakeRepair {
         }
         flushLine()
         return (String(output), diagnostics)
+    }
+
+    /// Whether an incomplete sequence is one of mojibake's tell-tale starts: `ð` + `Ÿ` (the
+    /// emoji planes, F0 9F) or `â` + `€`…`†` (punctuation and arrows, E2 80…86). Other
+    /// incomplete runs, like `é—` in "café—bar", are ordinary text and left alone.
+    private static func isTruncatedSignature(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        switch bytes[0] {
+        case 0xF0: return bytes[1] == 0x9F
+        case 0xE2: return (0x80...0x86).contains(bytes[1])
+        default: return false
+        }
     }
 
     private static func continuationCount(lead: UInt8) -> Int? {

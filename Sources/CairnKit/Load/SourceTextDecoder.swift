@@ -4,10 +4,19 @@ import Foundation
 /// column, drops a byte-order mark, and repairs mojibake.
 public enum SourceTextDecoder {
     /// Decodes `bytes` read from `path`; returns nil text when the file cannot be used.
-    public static func decode(_ bytes: [UInt8], path: String) -> (text: String?, diagnostics: [Diagnostic]) {
+    public static func decode(_ bytes: [UInt8], path: String) -> (
+        text: String?, diagnostics: [Diagnostic]
+    ) {
         if let nul = bytes.firstIndex(of: 0) {
             let location = location(ofByte: nul, in: bytes, path: path)
-            return (nil, [Diagnostic(.nulByte, .error, at: location, "file contains a NUL byte; is it a binary file?")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .nulByte, .error, at: location,
+                        "file contains a NUL byte; is it a binary file?")
+                ]
+            )
         }
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidByte(in: bytes)
@@ -15,7 +24,11 @@ public enum SourceTextDecoder {
             let byte = String(format: "0x%02X", bytes[min(offset, bytes.count - 1)])
             return (
                 nil,
-                [Diagnostic(.invalidUTF8, .error, at: location, "invalid UTF-8 (byte \(byte)); save the file as UTF-8")]
+                [
+                    Diagnostic(
+                        .invalidUTF8, .error, at: location,
+                        "invalid UTF-8 (byte \(byte)); save the file as UTF-8")
+                ]
             )
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -37,7 +50,8 @@ public enum SourceTextDecoder {
     }
 
     /// The 1-based line and byte column of `offset` in `bytes`.
-    static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> Diagnostic.Location {
+    static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> Diagnostic.Location
+    {
         var line = 1
         var lineStart = 0
         for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {

@@ -11,7 +11,9 @@ public struct ThemeLoader: Sendable {
         let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
         var candidates: [String] = []
         let binFolder = executable.deletingLastPathComponent()
-        candidates.append(binFolder.deletingLastPathComponent().appendingPathComponent("share/cairn/templates").path)
+        candidates.append(
+            binFolder.deletingLastPathComponent().appendingPathComponent("share/cairn/templates")
+                .path)
         var folder = binFolder
         while folder.path != "/" && !folder.path.isEmpty {
             candidates.append(folder.appendingPathComponent("templates").path)
@@ -24,12 +26,16 @@ public struct ThemeLoader: Sendable {
     /// - Throws: `CairnError.themeMissing` when no candidate holds a theme,
     ///   `CairnError.templatesFolderMissing` when `overrides` is given but is not a folder.
     public func load(candidates: [String], overrides: String?) throws -> Theme {
-        guard let builtIn = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/layout.mustache") })
+        guard
+            let builtIn = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0 + "/layout.mustache")
+            })
         else { throw CairnError.themeMissing(searched: candidates) }
         var theme = read(folder: builtIn)
         if let overrides {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue
+            guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory),
+                isDirectory.boolValue
             else { throw CairnError.templatesFolderMissing(path: overrides) }
             let user = read(folder: overrides)
             theme.templates.merge(user.templates) { _, user in user }
@@ -44,11 +50,13 @@ public struct ThemeLoader: Sendable {
         for case let path as String in enumerator {
             let absolute = folder + "/" + path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
                 let data = FileManager.default.contents(atPath: absolute)
             else { continue }
             if path.hasSuffix(".mustache") {
-                theme.templates[String(path.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+                theme.templates[String(path.dropLast(".mustache".count))] = String(
+                    decoding: data, as: UTF8.self)
             } else if path.hasPrefix("assets/") {
                 theme.assets[path] = [UInt8](data)
             }

@@ -57,10 +57,13 @@ public enum PagePath {
 
     /// The path and fragment of a relative link to a markdown file; nil for anything else.
     static func splitMarkdownLink(_ destination: String) -> (path: String, fragment: String?)? {
-        guard !destination.contains("://"), !destination.hasPrefix("/"), !destination.hasPrefix("mailto:") else {
+        guard !destination.contains("://"), !destination.hasPrefix("/"),
+            !destination.hasPrefix("mailto:")
+        else {
             return nil
         }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = destination.split(
+            separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let lowered = path.lowercased()
         guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else { return nil }

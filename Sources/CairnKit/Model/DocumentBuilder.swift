@@ -30,7 +30,8 @@ struct DocumentBuilder {
         return Document(
             path: path, title: title, frontMatter: frontMatter.values, sections: sections,
             leadingTasks: leadingTasks, phases: sections.flatMap { phases(in: $0) },
-            checklists: checklists(in: sections, parent: nil), procedures: procedures, targets: targets,
+            checklists: checklists(in: sections, parent: nil), procedures: procedures,
+            targets: targets,
             workflows: workflows, links: links(in: parsed.root), bodyHTML: parsed.html)
     }
 
@@ -52,11 +53,15 @@ struct DocumentBuilder {
             openSection(.heading, title: block.text, level: level, at: block)
         case .paragraph where block.isBoldOnly && !block.text.isEmpty:
             closeSections { $0.kind == .boldParagraph }
-            openSection(.boldParagraph, title: block.text, level: (openSections.last?.level ?? 0) + 1, at: block)
+            openSection(
+                .boldParagraph, title: block.text, level: (openSections.last?.level ?? 0) + 1,
+                at: block)
         case .paragraph:
             for field in block.fields {
                 let key = field.key.lowercased()
-                let names = field.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = field.value.split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 modifyCurrentSection { section in
                     section.fields[key] = field.value
                     if key == "requires" { section.requires += names.filter { !$0.isEmpty } }
@@ -68,7 +73,8 @@ struct DocumentBuilder {
         case .codeBlock(let info, let literal):
             let title = openSections.last?.title ?? ""
             if let workflow = Workflow(
-                codeBlock: literal, info: info, title: title, documentPath: path, location: location(block))
+                codeBlock: literal, info: info, title: title, documentPath: path,
+                location: location(block))
             {
                 workflows.append(workflow)
             }
@@ -91,11 +97,14 @@ struct DocumentBuilder {
         change(&openSections[openSections.count - 1])
     }
 
-    private mutating func openSection(_ kind: Section.Kind, title: String, level: Int, at block: MarkdownBlock) {
+    private mutating func openSection(
+        _ kind: Section.Kind, title: String, level: Int, at block: MarkdownBlock
+    ) {
         let anchor = anchors.unique(Slug.github(title))
         openSections.append(
             Section(
-                kind: kind, title: title, anchor: anchor, level: level, location: location(block), tasks: [],
+                kind: kind, title: title, anchor: anchor, level: level, location: location(block),
+                tasks: [],
                 children: [], requires: [], fields: [:], hasOtherContent: false))
     }
 
@@ -119,7 +128,9 @@ struct DocumentBuilder {
         } else {
             openSections[openSections.count - 1].tasks += tasks
         }
-        let hasPlainItems = list.children.contains { if case .item(nil) = $0.kind { true } else { false } }
+        let hasPlainItems = list.children.contains {
+            if case .item(nil) = $0.kind { true } else { false }
+        }
         guard hasPlainItems else { return }
         markOtherContent()
         let titles = openSections.map { $0.title.lowercased() }
@@ -128,12 +139,17 @@ struct DocumentBuilder {
         {
             procedures.append(procedure(from: list, title: title))
         }
-        let isTrigger = titles.contains { title in Self.triggerSectionWords.contains { title.contains($0) } }
-        let isTarget = titles.contains { title in Self.targetSectionWords.contains { title.contains($0) } }
+        let isTrigger = titles.contains { title in
+            Self.triggerSectionWords.contains { title.contains($0) }
+        }
+        let isTarget = titles.contains { title in
+            Self.targetSectionWords.contains { title.contains($0) }
+        }
         guard isTrigger || isTarget else { return }
         for item in list.children {
             if let target = Target(
-                parsing: item.text, isRollbackTrigger: isTrigger, documentPath: path, location: location(item))
+                parsing: item.text, isRollbackTrigger: isTrigger, documentPath: path,
+                location: location(item))
             {
                 targets.append(target)
             }
@@ -149,7 +165,8 @@ struct DocumentBuilder {
             return ProcedureStep(text: item.text, substeps: substeps, location: location(item))
         }
         return Procedure(
-            title: title, documentPath: path, anchor: openSections.last?.anchor ?? "", location: location(list),
+            title: title, documentPath: path, anchor: openSections.last?.anchor ?? "",
+            location: location(list),
             steps: steps)
     }
 
@@ -163,7 +180,9 @@ struct DocumentBuilder {
                 continue
             }
             let explicitID = item.comments.lazy.compactMap(Self.explicitID).first
-            let id = taskIDs.unique(explicitID ?? taskScope.map { $0 + "/" + Slug.compact(item.text) } ?? Slug.compact(item.text))
+            let id = taskIDs.unique(
+                explicitID ?? taskScope.map { $0 + "/" + Slug.compact(item.text) }
+                    ?? Slug.compact(item.text))
             var children: [Task] = []
             for child in nested { children += collectTasks(in: child) }
             tasks.append(
@@ -179,7 +198,9 @@ struct DocumentBuilder {
         if let phase = openSections.lazy.compactMap({ PhaseHeading($0.title) }).first {
             return "phase-\(phase.number)"
         }
-        return openSections.first { $0.level > 1 || $0.kind == .boldParagraph }.map { Slug.compact($0.unnumberedTitle) }
+        return openSections.first { $0.level > 1 || $0.kind == .boldParagraph }.map {
+            Slug.compact($0.unnumberedTitle)
+        }
     }
 
     /// `id: backup-restore` from the body of an HTML comment.
@@ -196,12 +217,17 @@ struct DocumentBuilder {
         var found: [Phase] = []
         if section.kind == .heading, let heading = PhaseHeading(section.title) {
             let statusText = section.fields["status"]
-            let estimateText = section.fields["estimated time"] ?? section.fields["estimate"] ?? section.fields["duration"]
+            let estimateText =
+                section.fields["estimated time"] ?? section.fields["estimate"]
+                ?? section.fields["duration"]
             found.append(
                 Phase(
-                    number: heading.number, title: heading.title, declaredStatus: statusText.flatMap(PhaseStatus.init(declared:)),
-                    declaredStatusText: statusText, estimate: estimateText.map(Estimate.init(parsing:)),
-                    isMarkedComplete: heading.isMarkedComplete, documentPath: path, anchor: section.anchor,
+                    number: heading.number, title: heading.title,
+                    declaredStatus: statusText.flatMap(PhaseStatus.init(declared:)),
+                    declaredStatusText: statusText,
+                    estimate: estimateText.map(Estimate.init(parsing:)),
+                    isMarkedComplete: heading.isMarkedComplete, documentPath: path,
+                    anchor: section.anchor,
                     location: section.location, progress: section.progress, tasks: section.allTasks,
                     requires: section.requires))
         }
@@ -212,11 +238,15 @@ struct DocumentBuilder {
         sections.flatMap { section -> [Checklist] in
             var found: [Checklist] = []
             if section.isChecklist {
-                let gates = section.isPrerequisite ? sections.filter { $0.anchor != section.anchor }.map(\.title) : []
+                let gates =
+                    section.isPrerequisite
+                    ? sections.filter { $0.anchor != section.anchor }.map(\.title) : []
                 found.append(
                     Checklist(
-                        title: section.title, documentPath: path, anchor: section.anchor, location: section.location,
-                        progress: section.progress, isPrerequisite: section.isPrerequisite, parentTitle: parent?.title,
+                        title: section.title, documentPath: path, anchor: section.anchor,
+                        location: section.location,
+                        progress: section.progress, isPrerequisite: section.isPrerequisite,
+                        parentTitle: parent?.title,
                         gates: gates))
             }
             return found + checklists(in: section.children, parent: section)
@@ -226,9 +256,12 @@ struct DocumentBuilder {
     private func links(in block: MarkdownBlock) -> [DocumentLink] {
         let own = block.links.map { link in
             DocumentLink(
-                destination: link.destination, targetDocument: PagePath.resolve(link.destination, from: path),
-                fragment: link.destination.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init),
-                isImage: link.isImage, location: .init(path: path, line: link.line, column: link.column))
+                destination: link.destination,
+                targetDocument: PagePath.resolve(link.destination, from: path),
+                fragment: link.destination.split(separator: "#", maxSplits: 1).dropFirst().first
+                    .map(String.init),
+                isImage: link.isImage,
+                location: .init(path: path, line: link.line, column: link.column))
         }
         return own + block.children.flatMap { links(in: $0) }
     }

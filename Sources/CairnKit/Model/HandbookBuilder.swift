@@ -10,18 +10,24 @@ public struct HandbookBuilder: Sendable {
         for file in tree.documents {
             let split = FrontMatter.split(file)
             diagnostics += split.diagnostics
-            let parsed = parser.parse(split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
+            let parsed = parser.parse(
+                split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
             var builder = DocumentBuilder(path: file.path)
             documents.append(builder.build(frontMatter: split.frontMatter, parsed: parsed))
         }
         let known = Set(documents.map(\.path))
         for path in config.documentOrder where !known.contains(path) {
             diagnostics.append(
-                Diagnostic(.configUnknownDocument, .warning, at: config.location ?? .init(path: "handbook.yml"),
-                           "'documents' lists '\(path)', which is not a markdown file in the content folder"))
+                Diagnostic(
+                    .configUnknownDocument, .warning,
+                    at: config.location ?? .init(path: "handbook.yml"),
+                    "'documents' lists '\(path)', which is not a markdown file in the content folder"
+                ))
         }
         config.documentOrder = config.documentOrder.filter(known.contains)
-        let rank = Dictionary(config.documentOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let rank = Dictionary(
+            config.documentOrder.enumerated().map { ($1, $0) },
+            uniquingKeysWith: { first, _ in first })
         documents.sort { lhs, rhs in
             (rank[lhs.path] ?? Int.max, lhs.path) < (rank[rhs.path] ?? Int.max, rhs.path)
         }

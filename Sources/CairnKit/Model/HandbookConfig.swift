@@ -7,7 +7,10 @@ public struct HandbookConfig: Sendable, Equatable {
     public var allowsRawHTML: Bool
     public var location: Diagnostic.Location?
 
-    public init(title: String? = nil, documentOrder: [String] = [], allowsRawHTML: Bool = false, location: Diagnostic.Location? = nil) {
+    public init(
+        title: String? = nil, documentOrder: [String] = [], allowsRawHTML: Bool = false,
+        location: Diagnostic.Location? = nil
+    ) {
         self.title = title
         self.documentOrder = documentOrder
         self.allowsRawHTML = allowsRawHTML

@@ -31,7 +31,8 @@ public enum PhaseStatus: String, Sendable, Equatable, Codable, CaseIterable {
             .split(separator: " ")
             .joined(separator: " ")
         switch words {
-        case "not started", "not yet started", "todo", "to do", "planned", "pending": self = .notStarted
+        case "not started", "not yet started", "todo", "to do", "planned", "pending":
+            self = .notStarted
         case "in progress", "started", "ongoing", "wip", "active": self = .inProgress
         case "complete", "completed", "done", "finished": self = .complete
         case "blocked", "on hold": self = .blocked
@@ -68,7 +69,8 @@ public struct Estimate: Sendable, Equatable {
     /// as open-ended text.
     public init(parsing text: String) {
         self.text = text
-        let pattern = /^\s*(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|days?|business days?|weeks?|wks?|months?)\b/
+        let pattern =
+            /^\s*(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|days?|business days?|weeks?|wks?|months?)\b/
             .ignoresCase()
         guard let match = text.firstMatch(of: pattern), let low = Double(match.1) else {
             minimumDays = nil
@@ -78,7 +80,9 @@ public struct Estimate: Sendable, Equatable {
         let high = match.2.flatMap { Double($0) } ?? low
         let unit = match.3.lowercased()
         let daysPerUnit: Double =
-            if unit.hasPrefix("h") { 1.0 / 24 } else if unit.hasPrefix("w") { 7 } else if unit.hasPrefix("m") {
+            if unit.hasPrefix("h") { 1.0 / 24 } else if unit.hasPrefix("w") {
+                7
+            } else if unit.hasPrefix("m") {
                 30
             } else { 1 }
         minimumDays = low * daysPerUnit
@@ -97,7 +101,9 @@ public struct PhaseHeading: Sendable, Equatable {
     /// Reads `Phase 3: Production Environment Setup`, `Phase 1 - Prep ✅`; nil for other titles.
     public init?(_ heading: String) {
         let pattern = /^\s*phase\s+(\d+)\s*(?:[:.\-–—)]\s*)?(.*)$/.ignoresCase()
-        guard let match = heading.firstMatch(of: pattern), let number = Int(match.1) else { return nil }
+        guard let match = heading.firstMatch(of: pattern), let number = Int(match.1) else {
+            return nil
+        }
         var title = String(match.2)
         var isMarked = false
         while let last = title.last, !(last.isLetter || last.isNumber || last == ")") {

@@ -8,7 +8,9 @@ public enum Slug {
         for character in text.lowercased() {
             if character == " " {
                 result.append("-")
-            } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
+            } else if character == "-" || character == "_" || character.isLetter
+                || character.isNumber
+            {
                 result.append(character)
             }
         }

@@ -34,7 +34,10 @@ public struct Target: Sendable, Equatable {
 
     /// Reads `Uptime > 99.9%`, `Site uptime: >99.9%`, `Response time (p95) <500ms`,
     /// `RTO: <30min`; leading marks such as ✅ are ignored. Returns nil for anything else.
-    public init?(parsing text: String, isRollbackTrigger: Bool, documentPath: String, location: Diagnostic.Location) {
+    public init?(
+        parsing text: String, isRollbackTrigger: Bool, documentPath: String,
+        location: Diagnostic.Location
+    ) {
         let cleaned = String(text.drop { !($0.isLetter || $0.isNumber) })
         let pattern = /^(.+?)\s*:?\s*(<=|>=|≤|≥|<|>|=)\s*(-?\d+(?:[.,]\d+)?)\s*([%a-zA-Zµ\/]*)\s*$/
         guard let match = cleaned.firstMatch(of: pattern),

@@ -4,13 +4,19 @@ extension Workflow {
 
     /// Reads a code block whose lines are steps joined by arrow lines (`↓`), or one line of
     /// steps joined by `→`; nil when the block is anything else.
-    init?(codeBlock literal: String, info: String, title: String, documentPath: String, location: Diagnostic.Location) {
+    init?(
+        codeBlock literal: String, info: String, title: String, documentPath: String,
+        location: Diagnostic.Location
+    ) {
         guard Self.workflowInfoStrings.contains(info.lowercased()) else { return nil }
-        let lines = literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         var steps: [String] = []
         var direction = Direction.vertical
         if lines.count == 1 {
-            let parts = lines[0].split(separator: "→").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = lines[0].split(separator: "→").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             steps = parts
             direction = .horizontal
         } else {
@@ -24,6 +30,8 @@ extension Workflow {
             guard expectsStep == false else { return nil }
         }
         guard steps.count >= 2, steps.allSatisfy({ !$0.isEmpty }) else { return nil }
-        self.init(title: title, steps: steps, direction: direction, documentPath: documentPath, location: location)
+        self.init(
+            title: title, steps: steps, direction: direction, documentPath: documentPath,
+            location: location)
     }
 }

@@ -8,7 +8,9 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Splits `file` into front matter and markdown; a document without front matter has
     /// empty values and its whole text as body.
-    public static func split(_ file: SourceFile) -> (frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
+    public static func split(_ file: SourceFile) -> (
+        frontMatter: FrontMatter, diagnostics: [Diagnostic]
+    ) {
         let text = file.text
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
             return (FrontMatter(values: [:], body: text), [])
@@ -25,7 +27,8 @@ public struct FrontMatter: Sendable, Equatable {
         let yaml = lines[1..<closing].joined(separator: "\n")
         for index in 0...closing { lines[index] = "" }
         let body = lines.joined(separator: "\n")
-        let read = YAMLReader.mapping(yaml, path: file.path, lineOffset: 1, what: "front matter", id: .frontMatterInvalid)
+        let read = YAMLReader.mapping(
+            yaml, path: file.path, lineOffset: 1, what: "front matter", id: .frontMatterInvalid)
         var values: [String: String] = [:]
         for (key, value) in read.mapping ?? [:] {
             if let text = YAMLReader.scalarText(value) { values[key] = text }

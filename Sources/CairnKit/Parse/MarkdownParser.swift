@@ -16,7 +16,9 @@ public struct MarkdownParser: Sendable {
         self.maximumDepth = maximumDepth
     }
 
-    private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
+    private static let extensionNames = [
+        "table", "tasklist", "strikethrough", "autolink", "tagfilter",
+    ]
     private static let parseLock = NSLock()
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
@@ -31,7 +33,8 @@ public struct MarkdownParser: Sendable {
         if allowsRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
 
         guard let (parser, document) = Self.parseDocument(text, options: parseOptions) else {
-            return ParsedMarkdown(root: MarkdownBlock(kind: .document, line: 1, column: 1), html: "")
+            return ParsedMarkdown(
+                root: MarkdownBlock(kind: .document, line: 1, column: 1), html: "")
         }
         defer {
             cmark_node_free(document)
@@ -123,7 +126,8 @@ private struct BlockTreeBuilder {
                 } else {
                     return nil
                 }
-                return MarkdownField(key: key.trimmingCharacters(in: .whitespaces), value: value, line: line.line)
+                return MarkdownField(
+                    key: key.trimmingCharacters(in: .whitespaces), value: value, line: line.line)
             }
         }
 
@@ -154,7 +158,8 @@ private struct BlockTreeBuilder {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let isEntering = event == CMARK_EVENT_ENTER
             let type = cmark_node_get_type(node)
-            let isBlock = (Int32(type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK
+            let isBlock =
+                (Int32(type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK
                 || typeName(node) == "table" || typeName(node) == "tasklist"
 
             if isBlock && !isInlineContainer(node) {
@@ -185,7 +190,9 @@ private struct BlockTreeBuilder {
                 continue
             }
             guard inline != nil else { continue }
-            handleInline(node, type: type, isEntering: isEntering, into: &inline!, rewrite: rewriteDestination)
+            handleInline(
+                node, type: type, isEntering: isEntering, into: &inline!,
+                rewrite: rewriteDestination)
         }
         return result
     }
@@ -223,12 +230,15 @@ private struct BlockTreeBuilder {
         case CMARK_NODE_DOCUMENT: kind = .document
         case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_PARAGRAPH: kind = .paragraph
-        case CMARK_NODE_LIST: kind = .list(isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_LIST:
+            kind = .list(isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
         case CMARK_NODE_ITEM:
             let isTask = typeName(node) == "tasklist"
             kind = .item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
         case CMARK_NODE_CODE_BLOCK:
-            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+            kind = .codeBlock(
+                info: string(cmark_node_get_fence_info(node)),
+                literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
         case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
@@ -281,7 +291,8 @@ private struct BlockTreeBuilder {
     ) {
         let name = typeName(node)
         let line = Int(cmark_node_get_start_line(node))
-        let hasChildren = type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
+        let hasChildren =
+            type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
             || type == CMARK_NODE_IMAGE || name == "strikethrough"
         if isEntering {
             let literal = string(cmark_node_get_literal(node))
@@ -289,7 +300,9 @@ private struct BlockTreeBuilder {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 content.append(literal)
-                if isTopLevel && !literal.allSatisfy(\.isWhitespace) { content.topLevelKinds.append("text") }
+                if isTopLevel && !literal.allSatisfy(\.isWhitespace) {
+                    content.topLevelKinds.append("text")
+                }
             case CMARK_NODE_SOFTBREAK:
                 content.breakLine(hard: false, at: line + 1)
             case CMARK_NODE_LINEBREAK:
@@ -304,7 +317,8 @@ private struct BlockTreeBuilder {
                 let destination = string(cmark_node_get_url(node))
                 content.links.append(
                     MarkdownLink(
-                        destination: destination, text: "", isImage: type == CMARK_NODE_IMAGE, line: line,
+                        destination: destination, text: "", isImage: type == CMARK_NODE_IMAGE,
+                        line: line,
                         column: Int(cmark_node_get_start_column(node))))
                 let rewritten = rewrite(destination)
                 if rewritten != destination { cmark_node_set_url(node, rewritten) }
@@ -313,9 +327,13 @@ private struct BlockTreeBuilder {
             }
             if hasChildren {
                 if isTopLevel {
-                    let kind = type == CMARK_NODE_STRONG ? "strong" : (name == "strikethrough" ? "strikethrough" : "inline")
+                    let kind =
+                        type == CMARK_NODE_STRONG
+                        ? "strong" : (name == "strikethrough" ? "strikethrough" : "inline")
                     content.topLevelKinds.append(kind)
-                    if type == CMARK_NODE_STRONG && content.isLineEmpty { content.capturingKey = true }
+                    if type == CMARK_NODE_STRONG && content.isLineEmpty {
+                        content.capturingKey = true
+                    }
                 }
                 content.depth += 1
             }

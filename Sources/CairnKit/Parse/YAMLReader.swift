@@ -12,15 +12,30 @@ enum YAMLReader {
         do {
             value = try Yams.load(yaml: text)
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset, what: what, id: id)])
+            return (
+                nil,
+                [diagnostic(for: error, path: path, lineOffset: lineOffset, what: what, id: id)]
+            )
         } catch {
-            return (nil, [Diagnostic(id, .error, at: .init(path: path, line: lineOffset + 1, column: 1),
-                                     "\(what) is not valid YAML: \(error)")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        id, .error, at: .init(path: path, line: lineOffset + 1, column: 1),
+                        "\(what) is not valid YAML: \(error)")
+                ]
+            )
         }
         guard let value else { return ([:], []) }
         guard let mapping = value as? [String: Any] else {
-            return (nil, [Diagnostic(id, .error, at: .init(path: path, line: lineOffset + 1, column: 1),
-                                     "\(what) must be a mapping of keys to values, not \(describe(value))")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        id, .error, at: .init(path: path, line: lineOffset + 1, column: 1),
+                        "\(what) must be a mapping of keys to values, not \(describe(value))")
+                ]
+            )
         }
         return (mapping, [])
     }
@@ -29,17 +44,25 @@ enum YAMLReader {
         for error: YamlError, path: String, lineOffset: Int, what: String, id: DiagnosticID
     ) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return Diagnostic(id, .error, at: .init(path: path, line: lineOffset + mark.line, column: mark.column),
-                              "\(what) is not valid YAML: \(detail)")
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                separator: ": ")
+            return Diagnostic(
+                id, .error,
+                at: .init(path: path, line: lineOffset + mark.line, column: mark.column),
+                "\(what) is not valid YAML: \(detail)")
         case .composer(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return Diagnostic(id, .error, at: .init(path: path, line: lineOffset + mark.line, column: mark.column),
-                              "\(what) is not valid YAML: \(detail)")
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                separator: ": ")
+            return Diagnostic(
+                id, .error,
+                at: .init(path: path, line: lineOffset + mark.line, column: mark.column),
+                "\(what) is not valid YAML: \(detail)")
         default:
-            return Diagnostic(id, .error, at: .init(path: path, line: lineOffset + 1, column: 1),
-                              "\(what) is not valid YAML: \(error)")
+            return Diagnostic(
+                id, .error, at: .init(path: path, line: lineOffset + 1, column: 1),
+                "\(what) is not valid YAML: \(error)")
         }
     }
 

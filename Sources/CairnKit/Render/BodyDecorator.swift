@@ -28,7 +28,8 @@ struct BodyDecorator {
     private static let tableOpen = Array("<table".utf8)
     private static let tableClose = Array("</table>".utf8)
     private static let uncheckedBox = Array("<input type=\"checkbox\" disabled=\"\" />".utf8)
-    private static let checkedBox = Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" />".utf8)
+    private static let checkedBox = Array(
+        "<input type=\"checkbox\" checked=\"\" disabled=\"\" />".utf8)
 
     func decorate(_ html: String) -> String {
         let bytes = Array(html.utf8)
@@ -50,20 +51,28 @@ struct BodyDecorator {
                     index += Self.tableClose.count
                     continue
                 } else if bytes.hasPrefix(Self.uncheckedBox, at: index) {
-                    output += Array("<input type=\"checkbox\" disabled=\"\" aria-label=\"Open task\" />".utf8)
+                    output += Array(
+                        "<input type=\"checkbox\" disabled=\"\" aria-label=\"Open task\" />".utf8)
                     index += Self.uncheckedBox.count
                     continue
                 } else if bytes.hasPrefix(Self.checkedBox, at: index) {
-                    output += Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done task\" />".utf8)
+                    output += Array(
+                        "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done task\" />"
+                            .utf8)
                     index += Self.checkedBox.count
                     continue
                 }
             } else if byte == UInt8(ascii: " "), bytes.hasPrefix(Self.attribute, at: index) {
                 let valueStart = index + Self.attribute.count
-                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
+                    break
+                }
                 let tag = Self.openTagName(in: output)
-                if let position = Self.position(bytes[valueStart..<valueEnd]), let decoration = decorations[position],
-                    let tag, tag == decoration.tag || (decoration.tag == "h" && Self.headingTags.contains(tag))
+                if let position = Self.position(bytes[valueStart..<valueEnd]),
+                    let decoration = decorations[position],
+                    let tag,
+                    tag == decoration.tag
+                        || (decoration.tag == "h" && Self.headingTags.contains(tag))
                 {
                     output += Array(" id=\"\(HTMLEscaping.attribute(decoration.id))\"".utf8)
                     if let className = decoration.className {
@@ -88,7 +97,8 @@ struct BodyDecorator {
         var part = 0
         for byte in value {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): numbers[part] = numbers[part] * 10 + Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                numbers[part] = numbers[part] * 10 + Int(byte - UInt8(ascii: "0"))
             case UInt8(ascii: ":"): part = 1
             default: return SourcePosition(line: numbers[0], column: numbers[1])
             }
@@ -99,7 +109,9 @@ struct BodyDecorator {
     /// The name of the tag whose `<` is the last one written (`h2`, `li`, `p`).
     private static func openTagName(in output: [UInt8]) -> String? {
         guard let open = output.lastIndex(of: UInt8(ascii: "<")) else { return nil }
-        let name = output[(open + 1)...].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">") }
+        let name = output[(open + 1)...].prefix {
+            $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">")
+        }
         return String(decoding: name, as: UTF8.self)
     }
 }

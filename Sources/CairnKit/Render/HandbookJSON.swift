@@ -188,34 +188,47 @@ struct HandbookJSON: Encodable {
         progress = handbook.progress
         documents = handbook.documents.map { document in
             DocumentEntry(
-                path: document.path, title: document.title, page: document.pagePath, progress: document.progress,
+                path: document.path, title: document.title, page: document.pagePath,
+                progress: document.progress,
                 sections: document.sections.map(SectionEntry.init))
         }
         phases = handbook.phases.map { phase in
             PhaseEntry(
-                number: phase.number, title: phase.title, declaredStatus: phase.declaredStatus?.rawValue,
-                declaredStatusText: phase.declaredStatusText, markedComplete: phase.isMarkedComplete,
-                estimate: phase.estimate.map { EstimateEntry(text: $0.text, minDays: $0.minimumDays, maxDays: $0.maximumDays) },
-                progress: phase.progress, requires: phase.requires, document: phase.documentPath, anchor: phase.anchor,
+                number: phase.number, title: phase.title,
+                declaredStatus: phase.declaredStatus?.rawValue,
+                declaredStatusText: phase.declaredStatusText,
+                markedComplete: phase.isMarkedComplete,
+                estimate: phase.estimate.map {
+                    EstimateEntry(text: $0.text, minDays: $0.minimumDays, maxDays: $0.maximumDays)
+                },
+                progress: phase.progress, requires: phase.requires, document: phase.documentPath,
+                anchor: phase.anchor,
                 line: phase.location.line)
         }
         checklists = handbook.checklists.map { checklist in
             ChecklistEntry(
-                title: checklist.title, progress: checklist.progress, prerequisite: checklist.isPrerequisite,
-                parent: checklist.parentTitle, gates: checklist.gates, document: checklist.documentPath,
+                title: checklist.title, progress: checklist.progress,
+                prerequisite: checklist.isPrerequisite,
+                parent: checklist.parentTitle, gates: checklist.gates,
+                document: checklist.documentPath,
                 anchor: checklist.anchor, line: checklist.location.line)
         }
         targets = handbook.targets.map { target in
             TargetEntry(
-                name: target.name, operator: target.comparison.rawValue, value: target.value, unit: target.unit,
-                aggregation: target.aggregation, rollbackTrigger: target.isRollbackTrigger, text: target.text,
+                name: target.name, operator: target.comparison.rawValue, value: target.value,
+                unit: target.unit,
+                aggregation: target.aggregation, rollbackTrigger: target.isRollbackTrigger,
+                text: target.text,
                 document: target.documentPath, line: target.location.line)
         }
         procedures = handbook.procedures.map { procedure in
             ProcedureEntry(
                 title: procedure.title,
-                steps: procedure.steps.map { StepEntry(text: $0.text, substeps: $0.substeps, line: $0.location.line) },
-                document: procedure.documentPath, anchor: procedure.anchor, line: procedure.location.line)
+                steps: procedure.steps.map {
+                    StepEntry(text: $0.text, substeps: $0.substeps, line: $0.location.line)
+                },
+                document: procedure.documentPath, anchor: procedure.anchor,
+                line: procedure.location.line)
         }
         workflows = handbook.workflows.map { workflow in
             WorkflowEntry(
@@ -225,7 +238,8 @@ struct HandbookJSON: Encodable {
         tasks = handbook.documents.flatMap { document in
             document.allTasks.map { task in
                 TaskEntry(
-                    id: task.id, text: task.text, checked: task.isChecked, done: task.isDone, descoped: task.isDescoped,
+                    id: task.id, text: task.text, checked: task.isChecked, done: task.isDone,
+                    descoped: task.isDescoped,
                     document: document.path, line: task.location.line, column: task.location.column)
             }
         }

@@ -20,27 +20,25 @@ public struct SiteRenderer: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         .templateInvalid, .error,
-                        at: .init(path: "templates/\(name).mustache", line: error.context.lineNumber,
-                                  column: error.context.columnNumber),
+                        at: .init(
+                            path: "templates/\(name).mustache", line: error.context.lineNumber,
+                            column: error.context.columnNumber),
                         "template does not parse: \(error.error)"))
             } catch {
                 diagnostics.append(
-                    Diagnostic(.templateInvalid, .error, at: .init(path: "templates/\(name).mustache"),
-                               "template does not parse: \(error)"))
+                    Diagnostic(
+                        .templateInvalid, .error, at: .init(path: "templates/\(name).mustache"),
+                        "template does not parse: \(error)"))
             }
         }
         for name in requiredTemplates where theme.templates[name] == nil {
             diagnostics.append(
-                Diagnostic(.templateInvalid, .error, at: .init(path: "templates/\(name).mustache"),
-                           "the theme has no '\(name)' template"))
+                Diagnostic(
+                    .templateInvalid, .error, at: .init(path: "templates/\(name).mustache"),
+                    "the theme has no '\(name)' template"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (SiteRenderer(library: library, theme: theme), diagnostics)
-    }
-
-    private init(library: MustacheLibrary, theme: Theme) {
-        self.library = library
-        self.theme = theme
     }
 
     /// Every page, `handbook.json` and the theme's assets.
@@ -49,11 +47,15 @@ public struct SiteRenderer: Sendable {
         var files: [SiteFile] = []
         files.append(page("index.html", template: "index", DashboardView(handbook: handbook)))
         for document in handbook.documents {
-            let body = BodyDecorator(decorations: decorations(for: document)).decorate(document.bodyHTML)
+            let body = BodyDecorator(decorations: decorations(for: document)).decorate(
+                document.bodyHTML)
             files.append(
-                page(document.pagePath, template: "document", DocumentPageView(document: document, handbook: handbook, body: body)))
+                page(
+                    document.pagePath, template: "document",
+                    DocumentPageView(document: document, handbook: handbook, body: body)))
         }
-        files.append(SiteFile(path: "handbook.json", contents: try HandbookJSON(handbook).encoded()))
+        files.append(
+            SiteFile(path: "handbook.json", contents: try HandbookJSON(handbook).encoded()))
         for (path, contents) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(SiteFile(path: path, contents: contents))
         }
@@ -65,22 +67,27 @@ public struct SiteRenderer: Sendable {
         return SiteFile(path: path, contents: Array(html.utf8))
     }
 
-    private func decorations(for document: Document) -> [BodyDecorator.SourcePosition: BodyDecorator.Decoration] {
+    private func decorations(for document: Document) -> [BodyDecorator.SourcePosition: BodyDecorator
+        .Decoration]
+    {
         var decorations: [BodyDecorator.SourcePosition: BodyDecorator.Decoration] = [:]
         for section in document.allSections {
             let progress = section.progress
-            var trailing = " <a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(section.anchor))\" "
+            var trailing =
+                " <a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(section.anchor))\" "
                 + "aria-label=\"Link to this section\">#</a>"
             if progress.hasTasks {
                 let view = ProgressView(progress)
                 let state = view.isComplete ? " complete" : ""
-                trailing += " <span class=\"section-progress\(state)\" title=\"\(view.summary)\">"
+                trailing +=
+                    " <span class=\"section-progress\(state)\" title=\"\(view.summary)\">"
                     + "<span class=\"visually-hidden\">\(view.summary)</span>"
                     + "<span aria-hidden=\"true\">\(view.figures)</span></span>"
             }
             decorations[.init(line: section.location.line, column: section.location.column)] =
                 BodyDecorator.Decoration(
-                    tag: section.kind == .boldParagraph ? "p" : "h", id: section.anchor, className: section.kind == .boldParagraph ? "subsection" : nil,
+                    tag: section.kind == .boldParagraph ? "p" : "h", id: section.anchor,
+                    className: section.kind == .boldParagraph ? "subsection" : nil,
                     trailingHTML: trailing)
         }
         for task in document.allTasks {
@@ -88,7 +95,9 @@ public struct SiteRenderer: Sendable {
             if task.isDone { classes.append("done") }
             if task.isDescoped { classes.append("descoped") }
             decorations[.init(line: task.location.line, column: task.location.column)] =
-                BodyDecorator.Decoration(tag: "li", id: task.id, className: classes.joined(separator: " "), trailingHTML: nil)
+                BodyDecorator.Decoration(
+                    tag: "li", id: task.id, className: classes.joined(separator: " "),
+                    trailingHTML: nil)
         }
         return decorations
     }

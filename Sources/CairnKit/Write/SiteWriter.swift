@@ -26,7 +26,8 @@ public struct SiteWriter: Sendable {
             throw CairnError.outputNotWritable(path: output, reason: error.localizedDescription)
         }
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        let staging = parent.appendingPathComponent(".\(outputURL.lastPathComponent).cairn-tmp-\(token)")
+        let staging = parent.appendingPathComponent(
+            ".\(outputURL.lastPathComponent).cairn-tmp-\(token)")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             try Data("Written by Cairn; this folder is replaced on every build.\n".utf8)
@@ -63,7 +64,8 @@ public struct SiteWriter: Sendable {
 
     private func inspectExisting(_ outputURL: URL) throws -> ExistingOutput {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: outputURL.path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: outputURL.path, isDirectory: &isDirectory)
+        else {
             return ExistingOutput(exists: false, placeholders: [])
         }
         guard isDirectory.boolValue else { throw CairnError.outputIsFile(path: outputURL.path) }
@@ -83,7 +85,8 @@ public struct SiteWriter: Sendable {
             return
         }
         let retired = staging.deletingLastPathComponent()
-            .appendingPathComponent(".\(outputURL.lastPathComponent).cairn-old-\(UUID().uuidString.prefix(8))")
+            .appendingPathComponent(
+                ".\(outputURL.lastPathComponent).cairn-old-\(UUID().uuidString.prefix(8))")
         try fileManager.moveItem(at: outputURL, to: retired)
         do {
             try fileManager.moveItem(at: staging, to: outputURL)

@@ -19,7 +19,11 @@ struct ExamplePlanTests {
         #expect(figures == ["1: 5/10", "2: 0/25", "3: 0/40", "4: 0/19", "5: 0/10", "6: 0/21"])
     }
 
-    @Test func `phase 1 is declared in progress, estimated at one week and marked complete in its heading`() throws {
+    @Test
+    func
+        `phase 1 is declared in progress, estimated at one week and marked complete in its heading`()
+        throws
+    {
         let phase = try #require(plan.phases.first)
         #expect(phase.title == "Preparation & Documentation")
         #expect(phase.declaredStatus == .inProgress)
@@ -37,7 +41,8 @@ struct ExamplePlanTests {
 
     @Test func `the prerequisite checklists are found with their progress`() {
         let prerequisites = plan.checklists.filter(\.isPrerequisite)
-        let byTitle = Dictionary(prerequisites.map { ($0.title, $0.progress) }, uniquingKeysWith: { first, _ in first })
+        let byTitle = Dictionary(
+            prerequisites.map { ($0.title, $0.progress) }, uniquingKeysWith: { first, _ in first })
         #expect(byTitle["Pre-Deployment"] == Progress(done: 0, total: 7))
         #expect(byTitle["Pre-Migration"] == Progress(done: 0, total: 6))
         #expect(byTitle["Pre-Launch"] == Progress(done: 0, total: 5))
@@ -51,9 +56,12 @@ struct ExamplePlanTests {
         #expect(preDeployment.parentTitle == "Deployment Checklist")
     }
 
-    @Test func `the three post-migration success metrics are targets with operator, number and unit`() {
+    @Test
+    func `the three post-migration success metrics are targets with operator, number and unit`() {
         let targets = plan.targets.filter { !$0.isRollbackTrigger }
-        let described = targets.map { "\($0.name) \($0.comparison.rawValue) \($0.value) \($0.unit)" }
+        let described = targets.map {
+            "\($0.name) \($0.comparison.rawValue) \($0.value) \($0.unit)"
+        }
         #expect(described == ["Uptime > 99.9 %", "Response time < 500.0 ms", "Error rate < 0.1 %"])
     }
 
@@ -71,10 +79,19 @@ struct ExamplePlanTests {
         #expect(ids.count == plan.allTasks.count)
     }
 
-    @Test func `the manual rollback steps are a procedure with five steps and their sub-steps`() throws {
+    @Test func `the manual rollback steps are a procedure with five steps and their sub-steps`()
+        throws
+    {
         let rollback = try #require(plan.procedures.first { $0.title == "Manual Rollback Steps" })
-        #expect(rollback.steps.map(\.text) == ["Identify Issue", "Stop Deployment", "Execute Rollback", "Verify System", "Investigate"])
-        #expect(rollback.steps[0].substeps == ["Check monitoring alerts", "Review error logs", "Verify issue severity"])
+        #expect(
+            rollback.steps.map(\.text) == [
+                "Identify Issue", "Stop Deployment", "Execute Rollback", "Verify System",
+                "Investigate",
+            ])
+        #expect(
+            rollback.steps[0].substeps == [
+                "Check monitoring alerts", "Review error logs", "Verify issue severity",
+            ])
     }
 
     @Test func `both arrow blocks are workflows after the arrows are repaired`() {
@@ -88,7 +105,11 @@ struct ExamplePlanTests {
     @Test func `bold-only paragraphs open subsections with their own progress`() throws {
         let phase2 = try #require(plan.allSections.first { $0.title.hasPrefix("Phase 2") })
         let subsections = phase2.flattened.filter { $0.kind == .boldParagraph }
-        #expect(subsections.map(\.title) == ["2.1: Platform Setup", "2.2: Deployment Configuration", "2.3: Database Setup", "2.4: Testing"])
+        #expect(
+            subsections.map(\.title) == [
+                "2.1: Platform Setup", "2.2: Deployment Configuration", "2.3: Database Setup",
+                "2.4: Testing",
+            ])
         #expect(subsections.map(\.progress.total) == [5, 5, 5, 6])
     }
 

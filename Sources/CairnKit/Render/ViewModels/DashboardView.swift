@@ -45,22 +45,29 @@ struct DashboardView {
     }
 
     init(handbook: Handbook) {
-        let page = PageContext(handbook: handbook, pageTitle: handbook.title, pagePath: "index.html", currentDocument: nil)
+        let page = PageContext(
+            handbook: handbook, pageTitle: handbook.title, pagePath: "index.html",
+            currentDocument: nil)
         self.page = page
         progress = ProgressView(handbook.progress)
         let current = handbook.currentPhase
-        let documentsByPath = Dictionary(handbook.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let documentsByPath = Dictionary(
+            handbook.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         func href(_ documentPath: String, _ anchor: String) -> String {
-            page.root + (documentsByPath[documentPath]?.pagePath ?? PagePath.forDocument(documentPath)) + "#" + anchor
+            page.root
+                + (documentsByPath[documentPath]?.pagePath ?? PagePath.forDocument(documentPath))
+                + "#" + anchor
         }
         phases = handbook.phases.map { phase in
             PhaseRow(
-                number: phase.number, title: phase.title, href: href(phase.documentPath, phase.anchor),
+                number: phase.number, title: phase.title,
+                href: href(phase.documentPath, phase.anchor),
                 progress: ProgressView(phase.progress),
                 statusLabel: phase.declaredStatus?.label ?? phase.declaredStatusText ?? "No status",
                 statusClass: "status-" + (phase.declaredStatus?.rawValue ?? "unknown"),
                 estimate: phase.estimate?.text,
-                isCurrent: phase.documentPath == current?.documentPath && phase.anchor == current?.anchor,
+                isCurrent: phase.documentPath == current?.documentPath
+                    && phase.anchor == current?.anchor,
                 isMarkedComplete: phase.isMarkedComplete)
         }
         hasPhases = !phases.isEmpty

@@ -25,15 +25,19 @@ struct DocumentPageView {
 
     init(document: Document, handbook: Handbook, body: String) {
         page = PageContext(
-            handbook: handbook, pageTitle: document.title, pagePath: document.pagePath, currentDocument: document.path)
+            handbook: handbook, pageTitle: document.title, pagePath: document.pagePath,
+            currentDocument: document.path)
         title = document.title
         sourcePath = document.path
         progress = ProgressView(document.progress)
-        let headings = document.allSections.filter { $0.kind == .heading && $0.level >= 2 && $0.level <= 4 }
+        let headings = document.allSections.filter {
+            $0.kind == .heading && $0.level >= 2 && $0.level <= 4
+        }
         let shallowest = headings.map(\.level).min() ?? 2
         tableOfContents = headings.map { section in
             ContentsEntry(
-                title: section.title, href: "#" + section.anchor, level: section.level - shallowest + 1,
+                title: section.title, href: "#" + section.anchor,
+                level: section.level - shallowest + 1,
                 progress: ProgressView(section.progress))
         }
         hasTableOfContents = !tableOfContents.isEmpty

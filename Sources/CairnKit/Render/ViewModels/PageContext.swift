@@ -23,7 +23,8 @@ struct PageContext {
         let root = self.root
         navigation = handbook.documents.map { document in
             NavigationItem(
-                title: document.title, href: root + document.pagePath, progress: ProgressView(document.progress),
+                title: document.title, href: root + document.pagePath,
+                progress: ProgressView(document.progress),
                 isCurrent: document.path == currentDocument)
         }
         dashboardHref = root + "index.html"

@@ -17,6 +17,7 @@ struct ProgressView {
         hasTasks = progress.hasTasks
         isComplete = progress.isComplete
         figures = "\(progress.done)/\(progress.total)"
-        summary = "\(progress.done) of \(progress.total) tasks done (\(progress.percent)%)"
+        let noun = progress.total == 1 ? "task" : "tasks"
+        summary = "\(progress.done) of \(progress.total) \(noun) done (\(progress.percent)%)"
     }
 }

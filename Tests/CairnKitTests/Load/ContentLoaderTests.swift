@@ -1,0 +1,48 @@
+import CairnKit
+import Foundation
+import Testing
+
+struct ContentLoaderTests {
+    @Test func `markdown becomes documents, handbook.yml the config, other files assets`() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("plans/a.md", "# A\n")
+        try folder.write("runbooks/b.markdown", "# B\n")
+        try folder.write("handbook.yml", "title: T\n")
+        try folder.write("plans/diagram.png", "png")
+        try folder.write("status/deploys/x.json", "{}")
+        try folder.write(".hidden.md", "# hidden\n")
+        let tree = try ContentLoader().load(root: folder.path)
+        #expect(tree.documents.map(\.path) == ["plans/a.md", "runbooks/b.markdown"])
+        #expect(tree.config?.text == "title: T\n")
+        #expect(tree.assets.map(\.path) == ["plans/diagram.png"])
+        #expect(tree.diagnostics.isEmpty)
+    }
+
+    @Test func `a symlink out of the content folder is skipped with a warning`() throws {
+        let outside = try TemporaryFolder()
+        try outside.write("secret.md", "# Secret\n")
+        let folder = try TemporaryFolder()
+        try folder.write("plans/a.md", "# A\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/plans/secret.md", withDestinationPath: outside.path + "/secret.md")
+        let tree = try ContentLoader().load(root: folder.path)
+        #expect(tree.documents.map(\.path) == ["plans/a.md"])
+        #expect(tree.diagnostics.map(\.id) == [.contentSymlinkOutside])
+        #expect(tree.diagnostics.first?.location.path == "plans/secret.md")
+    }
+
+    @Test func `a symlink loop is skipped, not followed forever`() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("plans/a.md", "# A\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/plans/loop", withDestinationPath: folder.path + "/plans")
+        let tree = try ContentLoader().load(root: folder.path)
+        #expect(tree.documents.map(\.path) == ["plans/a.md"])
+        #expect(tree.diagnostics.map(\.id) == [.contentSymlinkOutside])
+    }
+
+    @Test func `a missing content folder is an error that stops the run`() {
+        #expect(throws: CairnError.contentFolderMissing(path: "/nonexistent/cairn")) {
+            try ContentLoader().load(root: "/nonexistent/cairn")
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import CairnKit
+import Testing
+
+struct TaskParsingTests {
+    @Test func `nested task items are tasks under their parent`() throws {
+        let document = ExampleContent.document(
+            """
+            ## Work
+            - [x] Parent
+              - [x] First child
+              - [ ] Second child
+            - [x] Alone
+            """)
+        let parent = try #require(document.sections.first?.tasks.first)
+        #expect(parent.children.map(\.text) == ["First child", "Second child"])
+        #expect(parent.isChecked && !parent.isDone)
+        #expect(document.progress == Progress(done: 2, total: 4))
+    }
+
+    @Test func `a parent counts as done only when it and all its children are ticked`() throws {
+        let document = ExampleContent.document(
+            """
+            - [ ] Parent
+              - [x] Child
+            - [x] Done parent
+              - [x] Done child
+            """)
+        #expect(document.leadingTasks.map(\.isDone) == [false, true])
+        #expect(document.progress == Progress(done: 3, total: 4))
+    }
+
+    @Test func `a struck-through task is descoped: shown but not counted`() throws {
+        let document = ExampleContent.document(
+            """
+            - [ ] ~~Migrate the legacy forum~~
+            - [ ] Keep this one
+            """)
+        #expect(document.leadingTasks.map(\.isDescoped) == [true, false])
+        #expect(document.progress == Progress(done: 0, total: 1))
+    }
+
+    @Test func `boxes in code blocks and table cells are not tasks`() {
+        let document = ExampleContent.document(
+            """
+            ```
+            - [ ] not a task
+            ```
+
+            | Step | Done |
+            | ---- | ---- |
+            | - [ ] nope | [x] |
+
+            - [ ] the only task
+            """)
+        #expect(document.allTasks.map(\.text) == ["the only task"])
+    }
+
+    @Test func `an HTML comment gives a task an explicit id`() throws {
+        let document = ExampleContent.document(
+            """
+            ### Phase 3: Production
+            - [ ] Test backup restoration <!-- id: backup-restore -->
+            - [ ] Set up alerting
+            """)
+        let ids = document.allTasks.map(\.id)
+        #expect(ids == ["backup-restore", "phase-3/set-up-alerting"])
+        #expect(document.allTasks.first?.hasExplicitID == true)
+        #expect(document.allTasks.first?.text == "Test backup restoration")
+    }
+
+    @Test func `repeated task texts get distinct ids`() {
+        let document = ExampleContent.document(
+            """
+            ## Checks
+            - [ ] Review logs
+            - [ ] Review logs
+            """)
+        #expect(document.allTasks.map(\.id) == ["checks/review-logs", "checks/review-logs-1"])
+    }
+
+    @Test func `tasks under a plain bullet are lifted into the section`() {
+        let document = ExampleContent.document(
+            """
+            ## Work
+            - Backend
+              - [ ] Migrate orders
+            """)
+        #expect(document.sections.first?.tasks.map(\.text) == ["Migrate orders"])
+    }
+
+    @Test func `each task records the line it starts on`() {
+        let document = ExampleContent.document("# Title\n\n- [ ] one\n- [x] two\n")
+        #expect(document.allTasks.map(\.location.line) == [3, 4])
+        #expect(document.allTasks.map(\.location.column) == [1, 1])
+    }
+}
+
+struct SectionParsingTests {
+    @Test func `a bold-only paragraph opens a subsection`() throws {
+        let document = ExampleContent.document(
+            """
+            ## Tasks
+            **2.1: Platform Setup**
+            - [ ] Create account
+
+            **2.2: Database**
+            - [x] Create database
+            """)
+        let tasks = try #require(document.sections.first)
+        #expect(tasks.children.map(\.title) == ["2.1: Platform Setup", "2.2: Database"])
+        #expect(tasks.children.map(\.kind) == [.boldParagraph, .boldParagraph])
+        #expect(tasks.children.map(\.progress) == [Progress(done: 0, total: 1), Progress(done: 1, total: 1)])
+    }
+
+    @Test func `a paragraph with text besides the bold part is not a subsection`() {
+        let document = ExampleContent.document("## A\n**Next Steps:** choose a platform\n")
+        #expect(document.sections.first?.children.isEmpty == true)
+        #expect(document.sections.first?.fields["next steps"] == "choose a platform")
+    }
+
+    @Test func `a Requires line names prerequisites`() {
+        let document = ExampleContent.document("### Phase 4: Data\n**Requires:** Phase 2, Pre-Deployment\n")
+        #expect(document.phases.first?.requires == ["Phase 2", "Pre-Deployment"])
+    }
+
+    @Test func `headings get GitHub's anchors, repeats numbered`() {
+        let document = ExampleContent.document("## Tasks\n## Tasks\n## Phase 1: Prep & Docs ✅\n")
+        #expect(document.sections.map(\.anchor) == ["tasks", "tasks-1", "phase-1-prep--docs-"])
+    }
+
+    @Test func `the title comes from front matter, then the first level-one heading, then the file name`() {
+        #expect(ExampleContent.document("---\ntitle: From YAML\n---\n# Heading\n").title == "From YAML")
+        #expect(ExampleContent.document("# Heading\n").title == "Heading")
+        #expect(ExampleContent.document("text\n", path: "runbooks/restore.md").title == "restore")
+    }
+
+    @Test func `front matter keeps markdown line numbers those of the file`() {
+        let document = ExampleContent.document("---\ntitle: T\nowner: ops\n---\n- [ ] on line five\n")
+        #expect(document.allTasks.first?.location.line == 5)
+        #expect(document.frontMatter["owner"] == "ops")
+    }
+}
+
+struct PhaseParsingTests {
+    @Test func `declared statuses are read whatever their case and emoji`() {
+        #expect(PhaseStatus(declared: "In Progress") == .inProgress)
+        #expect(PhaseStatus(declared: "in-progress") == .inProgress)
+        #expect(PhaseStatus(declared: "✅ COMPLETE") == .complete)
+        #expect(PhaseStatus(declared: "Not started") == .notStarted)
+        #expect(PhaseStatus(declared: "🚫 Blocked") == .blocked)
+        #expect(PhaseStatus(declared: "Sort of done") == nil)
+    }
+
+    @Test func `estimates become ranges of days`() {
+        #expect(Estimate(parsing: "1-2 weeks").maximumDays == 14)
+        #expect(Estimate(parsing: "2–3 days").minimumDays == 2)
+        #expect(Estimate(parsing: "4 hours").maximumDays == 4.0 / 24)
+        #expect(Estimate(parsing: "Ongoing").isOpenEnded)
+    }
+
+    @Test func `a phase heading may end in a completion mark`() throws {
+        let heading = try #require(PhaseHeading("Phase 1: Preparation & Documentation ✅"))
+        #expect(heading.number == 1)
+        #expect(heading.title == "Preparation & Documentation")
+        #expect(heading.isMarkedComplete)
+        #expect(PhaseHeading("Phases overview") == nil)
+    }
+}
+
+struct TargetParsingTests {
+    func target(_ text: String) -> Target? {
+        Target(parsing: text, isRollbackTrigger: false, documentPath: "p.md", location: .init(path: "p.md"))
+    }
+
+    @Test func `targets are read as name, operator, number and unit`() throws {
+        let uptime = try #require(target("✅ Uptime > 99.9%"))
+        #expect([uptime.name, uptime.comparison.rawValue, uptime.unit] == ["Uptime", ">", "%"])
+        #expect(uptime.value == 99.9)
+    }
+
+    @Test func `real plans' spellings of targets are understood`() throws {
+        let siteUptime = try #require(target("Site uptime: >99.9%"))
+        #expect(siteUptime.name == "Site uptime")
+        let latency = try #require(target("Response time (p95) <500ms"))
+        #expect(latency.name == "Response time")
+        #expect(latency.aggregation == "p95")
+        #expect(latency.unit == "ms")
+        let rto = try #require(target("RTO: <30min"))
+        #expect(rto.value == 30)
+        #expect(rto.unit == "min")
+    }
+
+    @Test func `bullets without a comparison are not targets`() {
+        #expect(target("✅ Zero downtime during migration") == nil)
+        #expect(target("All features working") == nil)
+    }
+}
+
+struct WorkflowParsingTests {
+    @Test func `an arrow block is a workflow and other code is not`() {
+        let document = ExampleContent.document(
+            """
+            ## Flow
+            ```
+            Build
+              ↓
+            Test
+              ↓
+            Deploy
+            ```
+
+            ```swift
+            let a = 1
+            ```
+
+            ```
+            Lint → Build → Ship
+            ```
+            """)
+        #expect(document.workflows.map(\.steps) == [["Build", "Test", "Deploy"], ["Lint", "Build", "Ship"]])
+        #expect(document.workflows.map(\.direction) == [.vertical, .horizontal])
+        #expect(document.workflows.first?.title == "Flow")
+    }
+}
+
+struct LinkParsingTests {
+    @Test func `relative links to markdown resolve to content paths`() {
+        let document = ExampleContent.document(
+            "[a](./GUIDE.md) [b](../runbooks/restore.md#steps) [c](https://example.com/x.md)",
+            path: "plans/PLAN.md")
+        #expect(document.links.map(\.targetDocument) == ["plans/GUIDE.md", "runbooks/restore.md", nil])
+        #expect(document.links[1].fragment == "steps")
+    }
+
+    @Test func `links to markdown are rewritten to pages in the HTML`() {
+        let document = ExampleContent.document("[a](./GUIDE.md#setup) [b](https://x.test/a.md)")
+        #expect(document.bodyHTML.contains("href=\"./GUIDE.html#setup\""))
+        #expect(document.bodyHTML.contains("href=\"https://x.test/a.md\""))
+    }
+
+    @Test func `raw HTML is omitted unless allowed`() {
+        let document = ExampleContent.document("<script>alert(1)</script>\n\ntext <b onclick=x>bold</b>\n")
+        #expect(!document.bodyHTML.contains("<script>"))
+        #expect(!document.bodyHTML.contains("onclick"))
+    }
+}

@@ -1,0 +1,28 @@
+import CairnKit
+import Foundation
+import Testing
+
+/// Whole pages of a small fixture compared with reviewed files under `Golden/small/`.
+/// `RECORD_GOLDEN=1 swift test` rewrites them and fails, so every rewrite is a reviewed diff.
+struct GoldenPageTests {
+    static let fixture = ExampleContent.packageRoot.appendingPathComponent("Tests/CairnKitTests/Fixtures/small").path
+    static let golden = ExampleContent.packageRoot.appendingPathComponent("Tests/CairnKitTests/Golden/small").path
+    static let pages = ["index.html", "plans/plan.html", "plans/runbook.html", "handbook.json"]
+
+    @Test(arguments: pages)
+    func `the rendered page matches its golden file`(page: String) throws {
+        let files = try ExampleContent.render(contentFolder: Self.fixture)
+        let rendered = try #require(files.first { $0.path == page })
+        let actual = String(decoding: rendered.contents, as: UTF8.self)
+        let goldenPath = Self.golden + "/" + page
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(
+                atPath: (goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(rendered.contents).write(to: URL(fileURLWithPath: goldenPath))
+            Issue.record("recorded \(page); review the diff and run again without RECORD_GOLDEN")
+            return
+        }
+        let expected = try #require(FileManager.default.contents(atPath: goldenPath), "no golden file \(goldenPath)")
+        #expect(actual == String(decoding: expected, as: UTF8.self))
+    }
+}
