@@ -56,9 +56,7 @@ public struct SiteBuild: Sendable {
             return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: 0)
         }
         let files = try renderer.render(built.handbook)
-        try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
-        return Outcome(
-            diagnostics: diagnostics, handbook: built.handbook,
-            writtenFiles: files.count + tree.assets.count)
+        let written = try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
+        return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: written)
     }
 }

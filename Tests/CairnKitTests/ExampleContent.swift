@@ -1,6 +1,6 @@
 import CairnKit
-import Testing
 import Foundation
+import Testing
 
 /// The repository's own example content and helpers to build a handbook from inline markdown.
 enum ExampleContent {
@@ -33,6 +33,6 @@ extension ExampleContent {
         let handbook = HandbookBuilder().build(tree).handbook
         let theme = try ThemeLoader().load(candidates: [themeFolder], overrides: nil)
         let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
-        return try renderer.render(handbook)
+        return Array(try renderer.render(handbook))
     }
 }

@@ -29,7 +29,9 @@ final class TemporaryFolder {
     }
 
     func read(_ relative: String) -> String? {
-        FileManager.default.contents(atPath: path + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: path + "/" + relative).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     func exists(_ relative: String) -> Bool {

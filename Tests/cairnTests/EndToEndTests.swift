@@ -1,1 +1,129 @@
+import Foundation
 import Testing
+
+struct BuildCommandTests {
+    let fixtures = CairnBinary.fixtures
+
+    @Test
+    func `building a content tree writes the dashboard, a page per document and handbook.json`()
+        throws
+    {
+        let scratch = try ScratchFolder()
+        let result = try CairnBinary.run(
+            ["build", "--content", fixtures + "/minimal", "--output", scratch.path + "/site"],
+            in: scratch.path)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Built 1 document(s)"))
+        #expect(result.standardOutput.contains("1/2 tasks done (50%)"))
+        #expect(scratch.read("site/index.html")?.contains("Phase 1: Start") == true)
+        #expect(scratch.read("site/plans/plan.html")?.contains("id=\"phase-1/continue\"") == true)
+        #expect(
+            scratch.read("site/handbook.json")?.contains("\"schema\" : \"cairn.handbook/v1\"")
+                == true)
+        #expect(scratch.exists("site/assets/cairn.css"))
+        #expect(scratch.exists("site/.cairn-output"))
+    }
+
+    @Test func `the defaults are ./content and ./public, from any working folder`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/plans/a.md", "# A\n- [ ] one\n")
+        let result = try CairnBinary.run(["build"], in: scratch.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(scratch.exists("public/plans/a.html"))
+        #expect(scratch.exists("public/index.html"))
+    }
+
+    @Test func `a content folder with no markdown is exit 2 with a clear message and no site`()
+        throws
+    {
+        let scratch = try ScratchFolder()
+        let result = try CairnBinary.run(
+            ["build", "--content", fixtures + "/empty", "--output", scratch.path + "/site"],
+            in: scratch.path)
+        #expect(result.status == 2)
+        #expect(
+            result.standardError.contains(
+                "error: no markdown documents (*.md) in the content folder; nothing to build [content.no-documents]"
+            ))
+        #expect(!scratch.exists("site"))
+    }
+
+    @Test func `a missing content folder is exit 2`() throws {
+        let scratch = try ScratchFolder()
+        let result = try CairnBinary.run(["build", "--content", "nowhere"], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(
+            result.standardError
+                == "error: content folder 'nowhere' does not exist (pass --content DIR)\n")
+    }
+
+    @Test func `invalid UTF-8 is reported at file, line and column and the previous site is kept`()
+        throws
+    {
+        let scratch = try ScratchFolder()
+        let good = try CairnBinary.run(
+            ["build", "--content", fixtures + "/minimal", "--output", scratch.path + "/site"],
+            in: scratch.path)
+        #expect(good.status == 0)
+        let before = scratch.read("site/index.html")
+        let bad = try CairnBinary.run(
+            ["build", "--content", fixtures + "/bad-utf8", "--output", scratch.path + "/site"],
+            in: scratch.path)
+        #expect(bad.status == 2)
+        #expect(
+            bad.standardError.contains(
+                "plans/bad.md:3:4: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8 [encoding.invalid-utf8]"
+            ))
+        #expect(bad.standardError.contains("was left as it was"))
+        #expect(scratch.read("site/index.html") == before)
+    }
+
+    @Test func `a folder Cairn did not write is never replaced`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site/keep-me.txt", "mine")
+        let result = try CairnBinary.run(
+            ["build", "--content", fixtures + "/minimal", "--output", scratch.path + "/site"],
+            in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("was not written by Cairn"))
+        #expect(scratch.read("site/keep-me.txt") == "mine")
+        #expect(!scratch.exists("site/index.html"))
+    }
+
+    @Test func `a template in the user's folder replaces the built-in one of the same name`() throws
+    {
+        let scratch = try ScratchFolder()
+        try scratch.write(
+            "theme/index.mustache",
+            "<p>Custom dashboard for {{page.siteTitle}}: {{progress.figures}}</p>\n")
+        let result = try CairnBinary.run(
+            [
+                "build", "--content", fixtures + "/minimal", "--templates", scratch.path + "/theme",
+                "--output", scratch.path + "/site",
+            ],
+            in: scratch.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(scratch.read("site/index.html") == "<p>Custom dashboard for Minimal: 1/2</p>\n")
+        #expect(scratch.read("site/plans/plan.html")?.contains("<!DOCTYPE html>") == true)
+    }
+
+    @Test func `a template that does not parse is an error at its line`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("theme/index.mustache", "line one\n{{#open}}never closed\n")
+        let result = try CairnBinary.run(
+            [
+                "build", "--content", fixtures + "/minimal", "--templates", scratch.path + "/theme",
+                "--output", scratch.path + "/site",
+            ],
+            in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("templates/index.mustache:"))
+        #expect(result.standardError.contains("[template.invalid]"))
+    }
+
+    @Test func `--version prints the version`() throws {
+        let result = try CairnBinary.run(["--version"], in: NSTemporaryDirectory())
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "0.1.0\n")
+    }
+}

@@ -7,6 +7,7 @@ public struct Document: Sendable {
     public var title: String
     /// Scalar values of the YAML front matter.
     public var frontMatter: [String: String]
+    public var progress: Progress
     public var sections: [Section]
     /// Tasks before the first heading.
     public var leadingTasks: [Task]
@@ -21,10 +22,6 @@ public struct Document: Sendable {
 
     /// The page the document renders to, relative to the site root (`plans/X.html`).
     public var pagePath: String { PagePath.forDocument(path) }
-
-    public var progress: Progress {
-        leadingTasks.map(\.progress).sum + sections.map(\.progress).sum
-    }
 
     /// Every task of the document in order, nested ones included.
     public var allTasks: [Task] {

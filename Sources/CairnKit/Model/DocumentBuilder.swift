@@ -6,6 +6,8 @@ struct DocumentBuilder {
     private var anchors = AnchorRegistry()
     private var taskIDs = AnchorRegistry()
     private var openSections: [Section] = []
+    /// The phase number of each open section that is a `Phase N:` heading.
+    private var openPhaseNumbers: [Int?] = []
     private var sections: [Section] = []
     private var leadingTasks: [Task] = []
     private var procedures: [Procedure] = []
@@ -28,7 +30,9 @@ struct DocumentBuilder {
             ?? sections.first(where: { $0.level == 1 && $0.kind == .heading })?.title
             ?? fileStem
         return Document(
-            path: path, title: title, frontMatter: frontMatter.values, sections: sections,
+            path: path, title: title, frontMatter: frontMatter.values,
+            progress: leadingTasks.map(\.progress).sum + sections.map(\.progress).sum,
+            sections: sections,
             leadingTasks: leadingTasks, phases: sections.flatMap { phases(in: $0) },
             checklists: checklists(in: sections, parent: nil), procedures: procedures,
             targets: targets,
@@ -60,7 +64,7 @@ struct DocumentBuilder {
             for field in block.fields {
                 let key = field.key.lowercased()
                 let names = field.value.split(separator: ",").map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                    $0.trimmingWhitespace()
                 }
                 modifyCurrentSection { section in
                     section.fields[key] = field.value
@@ -101,6 +105,7 @@ struct DocumentBuilder {
         _ kind: Section.Kind, title: String, level: Int, at block: MarkdownBlock
     ) {
         let anchor = anchors.unique(Slug.github(title))
+        openPhaseNumbers.append(kind == .heading ? PhaseHeading(title)?.number : nil)
         openSections.append(
             Section(
                 kind: kind, title: title, anchor: anchor, level: level, location: location(block),
@@ -109,8 +114,10 @@ struct DocumentBuilder {
     }
 
     private mutating func closeSections(while shouldClose: (Section) -> Bool) {
-        while let last = openSections.last, shouldClose(last) {
+        while var last = openSections.last, shouldClose(last) {
             openSections.removeLast()
+            openPhaseNumbers.removeLast()
+            last.progress = last.tasks.map(\.progress).sum + last.children.map(\.progress).sum
             if openSections.isEmpty {
                 sections.append(last)
             } else {
@@ -195,8 +202,8 @@ struct DocumentBuilder {
 
     /// `phase-3` inside a phase; otherwise the slug of the outermost section below the title.
     private var taskScope: String? {
-        if let phase = openSections.lazy.compactMap({ PhaseHeading($0.title) }).first {
-            return "phase-\(phase.number)"
+        if let number = openPhaseNumbers.lazy.compactMap({ $0 }).first {
+            return "phase-\(number)"
         }
         return openSections.first { $0.level > 1 || $0.kind == .boldParagraph }.map {
             Slug.compact($0.unnumberedTitle)
@@ -205,9 +212,9 @@ struct DocumentBuilder {
 
     /// `id: backup-restore` from the body of an HTML comment.
     static func explicitID(_ comment: String) -> String? {
-        let trimmed = comment.trimmingCharacters(in: .whitespaces)
+        let trimmed = comment.trimmingWhitespace()
         guard trimmed.lowercased().hasPrefix("id:") else { return nil }
-        let id = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        let id = trimmed.dropFirst(3).trimmingWhitespace()
         return id.isEmpty || id.contains(" ") ? nil : id
     }
 

@@ -2,9 +2,16 @@
 public struct Handbook: Sendable {
     public var title: String
     public var config: HandbookConfig
-    public var documents: [Document]
+    public let documents: [Document]
 
-    public var progress: Progress { documents.map(\.progress).sum }
+    public init(title: String, config: HandbookConfig, documents: [Document]) {
+        self.title = title
+        self.config = config
+        self.documents = documents
+        progress = documents.map(\.progress).sum
+    }
+
+    public let progress: Progress
     public var phases: [Phase] { documents.flatMap(\.phases) }
     public var checklists: [Checklist] { documents.flatMap(\.checklists) }
     public var prerequisiteChecklists: [Checklist] { checklists.filter(\.isPrerequisite) }

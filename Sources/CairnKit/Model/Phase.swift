@@ -1,3 +1,5 @@
+import Foundation
+
 /// A phase of the plan: a heading `Phase N: Title`, with its declared status and estimate.
 public struct Phase: Sendable, Equatable {
     public var number: Int
@@ -69,22 +71,29 @@ public struct Estimate: Sendable, Equatable {
     /// as open-ended text.
     public init(parsing text: String) {
         self.text = text
-        let pattern =
-            /^\s*(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|days?|business days?|weeks?|wks?|months?)\b/
-            .ignoresCase()
-        guard let match = text.firstMatch(of: pattern), let low = Double(match.1) else {
-            minimumDays = nil
-            maximumDays = nil
-            return
+        minimumDays = nil
+        maximumDays = nil
+        var scanner = TextScanner(text)
+        scanner.skipSpaces()
+        guard let low = scanner.scanDecimal() else { return }
+        scanner.skipSpaces()
+        var high = low
+        if scanner.scan(anyOf: ["-", "–", "—"]) != nil || scanner.scan(caseInsensitive: "to ") {
+            scanner.skipSpaces()
+            guard let upper = scanner.scanDecimal() else { return }
+            high = upper
+            scanner.skipSpaces()
         }
-        let high = match.2.flatMap { Double($0) } ?? low
-        let unit = match.3.lowercased()
-        let daysPerUnit: Double =
-            if unit.hasPrefix("h") { 1.0 / 24 } else if unit.hasPrefix("w") {
-                7
-            } else if unit.hasPrefix("m") {
-                30
-            } else { 1 }
+        _ = scanner.scan(caseInsensitive: "business ")
+        let unit = scanner.scanLetters().lowercased()
+        let daysPerUnit: Double
+        switch unit {
+        case "hour", "hours", "hr", "hrs", "h": daysPerUnit = 1.0 / 24
+        case "day", "days", "d": daysPerUnit = 1
+        case "week", "weeks", "wk", "wks", "w": daysPerUnit = 7
+        case "month", "months": daysPerUnit = 30
+        default: return
+        }
         minimumDays = low * daysPerUnit
         maximumDays = max(low, high) * daysPerUnit
     }
@@ -100,18 +109,24 @@ public struct PhaseHeading: Sendable, Equatable {
 
     /// Reads `Phase 3: Production Environment Setup`, `Phase 1 - Prep ✅`; nil for other titles.
     public init?(_ heading: String) {
-        let pattern = /^\s*phase\s+(\d+)\s*(?:[:.\-–—)]\s*)?(.*)$/.ignoresCase()
-        guard let match = heading.firstMatch(of: pattern), let number = Int(match.1) else {
-            return nil
-        }
-        var title = String(match.2)
+        var scanner = TextScanner(heading)
+        scanner.skipSpaces()
+        guard scanner.scan(caseInsensitive: "phase") else { return nil }
+        let beforeNumber = scanner.rest
+        scanner.skipSpaces()
+        guard scanner.rest.count < beforeNumber.count, let number = scanner.scanInteger(),
+            scanner.rest.first?.isLetter != true
+        else { return nil }
+        scanner.skipSpaces()
+        _ = scanner.scan(anyOf: [":", ".", "-", "–", "—", ")"])
+        var title = String(scanner.rest).trimmingWhitespace()
         var isMarked = false
         while let last = title.last, !(last.isLetter || last.isNumber || last == ")") {
             if Self.completionMarks.contains(last) { isMarked = true }
             title.removeLast()
         }
         self.number = number
-        self.title = title.trimmingCharacters(in: .whitespaces)
+        self.title = title.trimmingWhitespace()
         self.isMarkedComplete = isMarked || heading.contains { Self.completionMarks.contains($0) }
     }
 }

@@ -23,9 +23,9 @@ public struct Section: Sendable, Equatable {
     /// Whether the section's own content is something other than task lists.
     public var hasOtherContent: Bool
 
-    public var progress: Progress {
-        tasks.map(\.progress).sum + children.map(\.progress).sum
-    }
+    /// Done and total of the section's own tasks and its subsections', worked out once when
+    /// the section is complete.
+    public var progress: Progress = .none
 
     /// Every task in the section and its subsections, depth first, nested tasks included.
     public var allTasks: [Task] {
@@ -43,7 +43,7 @@ public struct Section: Sendable, Equatable {
         while let first = rest.first, first.isNumber || first == "." { rest = rest.dropFirst() }
         guard rest.count < title.count else { return title }
         if rest.first == ":" || rest.first == ")" { rest = rest.dropFirst() }
-        return rest.trimmingCharacters(in: .whitespaces)
+        return rest.trimmingWhitespace()
     }
 
     /// A checklist: its title ends in "Checklist", or its own content is only tasks.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A measurable goal from a "Success Metrics" or "Success Criteria" list (`Uptime > 99.9%`),
 /// or a rollback trigger (`Error rate > 5%`): a condition that must *not* hold.
 public struct Target: Sendable, Equatable {
@@ -38,21 +40,35 @@ public struct Target: Sendable, Equatable {
         parsing text: String, isRollbackTrigger: Bool, documentPath: String,
         location: Diagnostic.Location
     ) {
-        let cleaned = String(text.drop { !($0.isLetter || $0.isNumber) })
-        let pattern = /^(.+?)\s*:?\s*(<=|>=|≤|≥|<|>|=)\s*(-?\d+(?:[.,]\d+)?)\s*([%a-zA-Zµ\/]*)\s*$/
-        guard let match = cleaned.firstMatch(of: pattern),
-            let number = Double(match.3.replacingOccurrences(of: ",", with: "."))
-        else { return nil }
-        var name = String(match.1).trimmingCharacters(in: .whitespaces)
-        if name.hasSuffix(":") { name.removeLast() }
-        var aggregation: String?
-        if let statistic = name.firstMatch(of: /\s*\(([^)]+)\)\s*$/) {
-            aggregation = statistic.1.lowercased()
-            name.removeSubrange(statistic.range)
+        let cleaned = text.drop { !($0.isLetter || $0.isNumber) }
+        guard let operatorIndex = cleaned.firstIndex(where: { "<>=≤≥".contains($0) }) else {
+            return nil
         }
-        let symbol = String(match.2)
+        var scanner = TextScanner(cleaned[operatorIndex...])
+        guard let symbol = scanner.scan(anyOf: ["<=", ">=", "≤", "≥", "<", ">", "="]) else {
+            return nil
+        }
+        scanner.skipSpaces()
+        guard let number = scanner.scanDecimal() else { return nil }
+        scanner.skipSpaces()
+        let unitCharacters = scanner.rest.prefix {
+            $0.isLetter || $0 == "%" || $0 == "/" || $0 == "µ"
+        }
+        guard scanner.rest.dropFirst(unitCharacters.count).allSatisfy(\.isWhitespace) else {
+            return nil
+        }
+        var name = cleaned[..<operatorIndex].trimmingWhitespace()
+        if name.hasSuffix(":") {
+            name = String(name.dropLast()).trimmingWhitespace()
+        }
+        var aggregation: String?
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+            aggregation = name[name.index(after: open)..<name.index(before: name.endIndex)]
+                .lowercased()
+            name = name[..<open].trimmingWhitespace()
+        }
         guard !name.isEmpty else { return nil }
-        self.name = name.trimmingCharacters(in: .whitespaces)
+        self.name = name.trimmingWhitespace()
         self.comparison =
             switch symbol {
             case "≤": .lessThanOrEqual
@@ -60,7 +76,7 @@ public struct Target: Sendable, Equatable {
             default: Operator(rawValue: symbol) ?? .equal
             }
         self.value = number
-        self.unit = match.4.lowercased()
+        self.unit = unitCharacters.lowercased()
         self.aggregation = aggregation
         self.isRollbackTrigger = isRollbackTrigger
         self.text = text

@@ -9,13 +9,13 @@ extension Workflow {
         location: Diagnostic.Location
     ) {
         guard Self.workflowInfoStrings.contains(info.lowercased()) else { return nil }
-        let lines = literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = literal.split(separator: "\n").map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
         var steps: [String] = []
         var direction = Direction.vertical
         if lines.count == 1 {
             let parts = lines[0].split(separator: "→").map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimmingWhitespace()
             }
             steps = parts
             direction = .horizontal

@@ -18,7 +18,7 @@ public struct FrontMatter: Sendable, Equatable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard
             let closing = lines.indices.dropFirst().first(where: {
-                let line = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
+                let line = lines[$0].trimmingWhitespace()
                 return line == "---" || line == "..."
             })
         else {

@@ -117,17 +117,17 @@ private struct BlockTreeBuilder {
         var fields: [MarkdownField] {
             lines.compactMap { line in
                 guard let rawKey = line.key else { return nil }
-                var key = rawKey.trimmingCharacters(in: .whitespaces)
-                var value = line.value.trimmingCharacters(in: .whitespaces)
+                var key = rawKey.trimmingWhitespace()
+                var value = line.value.trimmingWhitespace()
                 if key.hasSuffix(":") {
                     key.removeLast()
                 } else if value.hasPrefix(":") {
-                    value = String(value.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    value = String(value.dropFirst()).trimmingWhitespace()
                 } else {
                     return nil
                 }
                 return MarkdownField(
-                    key: key.trimmingCharacters(in: .whitespaces), value: value, line: line.line)
+                    key: key.trimmingWhitespace(), value: value, line: line.line)
             }
         }
 
@@ -252,7 +252,7 @@ private struct BlockTreeBuilder {
     }
 
     private func apply(_ content: InlineContent, to block: inout MarkdownBlock) {
-        block.text = content.text.trimmingCharacters(in: .whitespaces)
+        block.text = content.text.trimmingWhitespace()
         block.links = content.links
         block.comments = content.comments
         block.isBoldOnly = content.significantKinds == ["strong"]

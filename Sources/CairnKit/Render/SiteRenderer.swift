@@ -41,25 +41,36 @@ public struct SiteRenderer: Sendable {
         return (SiteRenderer(library: library, theme: theme), diagnostics)
     }
 
-    /// Every page, `handbook.json` and the theme's assets.
+    /// Every page, `handbook.json` and the theme's assets, rendered one at a time as the
+    /// sequence is walked, so that only one page is held in memory while the site is written.
     /// - Throws: when `handbook.json` cannot be encoded.
-    public func render(_ handbook: Handbook) throws -> [SiteFile] {
-        var files: [SiteFile] = []
-        files.append(page("index.html", template: "index", DashboardView(handbook: handbook)))
-        for document in handbook.documents {
-            let body = BodyDecorator(decorations: decorations(for: document)).decorate(
-                document.bodyHTML)
-            files.append(
-                page(
-                    document.pagePath, template: "document",
-                    DocumentPageView(document: document, handbook: handbook, body: body)))
+    public func render(_ handbook: Handbook) throws -> LazyMapSequence<Range<Int>, SiteFile> {
+        let json = SiteFile(path: "handbook.json", contents: try HandbookJSON(handbook).encoded())
+        let assets = theme.assets.sorted { $0.key < $1.key }.map {
+            SiteFile(path: $0.key, contents: $0.value)
         }
-        files.append(
-            SiteFile(path: "handbook.json", contents: try HandbookJSON(handbook).encoded()))
-        for (path, contents) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(SiteFile(path: path, contents: contents))
+        let documents = handbook.documents
+        return (0..<(documents.count + 2 + assets.count)).lazy.map { index in
+            switch index {
+            case 0:
+                return page("index.html", template: "index", DashboardView(handbook: handbook))
+            case 1...documents.count:
+                return documentPage(documents[index - 1], at: index - 1, in: handbook)
+            case documents.count + 1:
+                return json
+            default:
+                return assets[index - documents.count - 2]
+            }
         }
-        return files
+    }
+
+    private func documentPage(_ document: Document, at index: Int, in handbook: Handbook)
+        -> SiteFile
+    {
+        let body = BodyDecorator(decorations: decorations(for: document)).decorate(
+            document.bodyHTML)
+        let view = DocumentPageView(document: document, at: index, in: handbook, body: body)
+        return page(document.pagePath, template: "document", view)
     }
 
     private func page(_ path: String, template: String, _ view: Any) -> SiteFile {

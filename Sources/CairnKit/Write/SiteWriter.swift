@@ -12,9 +12,12 @@ public struct SiteWriter: Sendable {
 
     public init() {}
 
+    /// - Returns: how many files were written.
     /// - Throws: `CairnError.outputNotCairns` for a non-empty folder without the marker,
     ///   `CairnError.outputIsFile`, `CairnError.outputNotWritable` when writing fails.
-    public func write(_ files: [SiteFile], assets: [ContentAsset], to output: String) throws {
+    public func write(
+        _ files: some Sequence<SiteFile>, assets: [ContentAsset], to output: String
+    ) throws -> Int {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -28,6 +31,7 @@ public struct SiteWriter: Sendable {
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent(
             ".\(outputURL.lastPathComponent).cairn-tmp-\(token)")
+        var written = 0
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             try Data("Written by Cairn; this folder is replaced on every build.\n".utf8)
@@ -36,6 +40,7 @@ public struct SiteWriter: Sendable {
                 try Data().write(to: staging.appendingPathComponent(placeholder))
             }
             for file in files {
+                written += 1
                 let destination = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(
                     at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -48,6 +53,7 @@ public struct SiteWriter: Sendable {
                 try fileManager.copyItem(atPath: asset.sourcePath, toPath: destination.path)
             }
             try swap(staging, into: outputURL, replacing: existing.exists)
+            return written + assets.count
         } catch let error as CairnError {
             try? fileManager.removeItem(at: staging)
             throw error

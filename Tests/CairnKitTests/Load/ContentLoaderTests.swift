@@ -24,7 +24,8 @@ struct ContentLoaderTests {
         let folder = try TemporaryFolder()
         try folder.write("plans/a.md", "# A\n")
         try FileManager.default.createSymbolicLink(
-            atPath: folder.path + "/plans/secret.md", withDestinationPath: outside.path + "/secret.md")
+            atPath: folder.path + "/plans/secret.md",
+            withDestinationPath: outside.path + "/secret.md")
         let tree = try ContentLoader().load(root: folder.path)
         #expect(tree.documents.map(\.path) == ["plans/a.md"])
         #expect(tree.diagnostics.map(\.id) == [.contentSymlinkOutside])
@@ -34,7 +35,8 @@ struct ContentLoaderTests {
     @Test func `a symlink loop is skipped, not followed forever`() throws {
         let folder = try TemporaryFolder()
         try folder.write("plans/a.md", "# A\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/plans/loop", withDestinationPath: folder.path + "/plans")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/plans/loop", withDestinationPath: folder.path + "/plans")
         let tree = try ContentLoader().load(root: folder.path)
         #expect(tree.documents.map(\.path) == ["plans/a.md"])
         #expect(tree.diagnostics.map(\.id) == [.contentSymlinkOutside])

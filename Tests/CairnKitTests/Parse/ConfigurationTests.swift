@@ -21,16 +21,18 @@ struct HandbookConfigTests {
 
     @Test func `an unknown key is a warning on its line`() {
         let parsed = parse("title: X\ncolour: blue\n")
-        #expect(parsed.diagnostics.map(\.formatted) == [
-            "handbook.yml:2:1: warning: unknown key 'colour' (known: documents, title, unsafe_html) [config.unknown-key]"
-        ])
+        #expect(
+            parsed.diagnostics.map(\.formatted) == [
+                "handbook.yml:2:1: warning: unknown key 'colour' (known: documents, title, unsafe_html) [config.unknown-key]"
+            ])
     }
 
     @Test func `a wrong type is an error naming the key`() {
         let parsed = parse("title: X\ndocuments: plans/a.md\n")
-        #expect(parsed.diagnostics.map(\.formatted) == [
-            "handbook.yml:2:1: error: 'documents' must be a list of document paths, not a string [config.invalid]"
-        ])
+        #expect(
+            parsed.diagnostics.map(\.formatted) == [
+                "handbook.yml:2:1: error: 'documents' must be a list of document paths, not a string [config.invalid]"
+            ])
     }
 
     @Test func `malformed YAML is an error at its line and column`() {
@@ -38,18 +40,23 @@ struct HandbookConfigTests {
         #expect(parsed.diagnostics.count == 1)
         #expect(parsed.diagnostics.first?.severity == .error)
         #expect(parsed.diagnostics.first?.location.line == 2)
-        #expect(parsed.diagnostics.first?.message.hasPrefix("handbook.yml is not valid YAML") == true)
+        #expect(
+            parsed.diagnostics.first?.message.hasPrefix("handbook.yml is not valid YAML") == true)
     }
 
     @Test func `a document that is not a mapping is an error`() {
         let parsed = parse("- a\n- b\n")
-        #expect(parsed.diagnostics.map(\.message) == ["handbook.yml must be a mapping of keys to values, not a list"])
+        #expect(
+            parsed.diagnostics.map(\.message) == [
+                "handbook.yml must be a mapping of keys to values, not a list"
+            ])
     }
 }
 
 struct FrontMatterTests {
     @Test func `malformed front matter is an error at its line in the file`() {
-        let split = FrontMatter.split(SourceFile(path: "a.md", text: "---\ntitle: ok\nbad: [\n---\n# A\n"))
+        let split = FrontMatter.split(
+            SourceFile(path: "a.md", text: "---\ntitle: ok\nbad: [\n---\n# A\n"))
         #expect(split.diagnostics.first?.id == .frontMatterInvalid)
         #expect(split.diagnostics.first?.location.path == "a.md")
         #expect((split.diagnostics.first?.location.line ?? 0) >= 3)
@@ -57,7 +64,10 @@ struct FrontMatterTests {
 
     @Test func `front matter that is not a mapping is an error`() {
         let split = FrontMatter.split(SourceFile(path: "a.md", text: "---\njust text\n---\n# A\n"))
-        #expect(split.diagnostics.map(\.message) == ["front matter must be a mapping of keys to values, not a string"])
+        #expect(
+            split.diagnostics.map(\.message) == [
+                "front matter must be a mapping of keys to values, not a string"
+            ])
     }
 
     @Test func `a document without front matter is kept whole`() {

@@ -109,7 +109,10 @@ struct SectionParsingTests {
         let tasks = try #require(document.sections.first)
         #expect(tasks.children.map(\.title) == ["2.1: Platform Setup", "2.2: Database"])
         #expect(tasks.children.map(\.kind) == [.boldParagraph, .boldParagraph])
-        #expect(tasks.children.map(\.progress) == [Progress(done: 0, total: 1), Progress(done: 1, total: 1)])
+        #expect(
+            tasks.children.map(\.progress) == [
+                Progress(done: 0, total: 1), Progress(done: 1, total: 1),
+            ])
     }
 
     @Test func `a paragraph with text besides the bold part is not a subsection`() {
@@ -119,7 +122,8 @@ struct SectionParsingTests {
     }
 
     @Test func `a Requires line names prerequisites`() {
-        let document = ExampleContent.document("### Phase 4: Data\n**Requires:** Phase 2, Pre-Deployment\n")
+        let document = ExampleContent.document(
+            "### Phase 4: Data\n**Requires:** Phase 2, Pre-Deployment\n")
         #expect(document.phases.first?.requires == ["Phase 2", "Pre-Deployment"])
     }
 
@@ -128,14 +132,18 @@ struct SectionParsingTests {
         #expect(document.sections.map(\.anchor) == ["tasks", "tasks-1", "phase-1-prep--docs-"])
     }
 
-    @Test func `the title comes from front matter, then the first level-one heading, then the file name`() {
-        #expect(ExampleContent.document("---\ntitle: From YAML\n---\n# Heading\n").title == "From YAML")
+    @Test
+    func `the title comes from front matter, then the first level-one heading, then the file name`()
+    {
+        #expect(
+            ExampleContent.document("---\ntitle: From YAML\n---\n# Heading\n").title == "From YAML")
         #expect(ExampleContent.document("# Heading\n").title == "Heading")
         #expect(ExampleContent.document("text\n", path: "runbooks/restore.md").title == "restore")
     }
 
     @Test func `front matter keeps markdown line numbers those of the file`() {
-        let document = ExampleContent.document("---\ntitle: T\nowner: ops\n---\n- [ ] on line five\n")
+        let document = ExampleContent.document(
+            "---\ntitle: T\nowner: ops\n---\n- [ ] on line five\n")
         #expect(document.allTasks.first?.location.line == 5)
         #expect(document.frontMatter["owner"] == "ops")
     }
@@ -169,7 +177,9 @@ struct PhaseParsingTests {
 
 struct TargetParsingTests {
     func target(_ text: String) -> Target? {
-        Target(parsing: text, isRollbackTrigger: false, documentPath: "p.md", location: .init(path: "p.md"))
+        Target(
+            parsing: text, isRollbackTrigger: false, documentPath: "p.md",
+            location: .init(path: "p.md"))
     }
 
     @Test func `targets are read as name, operator, number and unit`() throws {
@@ -217,7 +227,10 @@ struct WorkflowParsingTests {
             Lint → Build → Ship
             ```
             """)
-        #expect(document.workflows.map(\.steps) == [["Build", "Test", "Deploy"], ["Lint", "Build", "Ship"]])
+        #expect(
+            document.workflows.map(\.steps) == [
+                ["Build", "Test", "Deploy"], ["Lint", "Build", "Ship"],
+            ])
         #expect(document.workflows.map(\.direction) == [.vertical, .horizontal])
         #expect(document.workflows.first?.title == "Flow")
     }
@@ -228,7 +241,8 @@ struct LinkParsingTests {
         let document = ExampleContent.document(
             "[a](./GUIDE.md) [b](../runbooks/restore.md#steps) [c](https://example.com/x.md)",
             path: "plans/PLAN.md")
-        #expect(document.links.map(\.targetDocument) == ["plans/GUIDE.md", "runbooks/restore.md", nil])
+        #expect(
+            document.links.map(\.targetDocument) == ["plans/GUIDE.md", "runbooks/restore.md", nil])
         #expect(document.links[1].fragment == "steps")
     }
 
@@ -239,7 +253,8 @@ struct LinkParsingTests {
     }
 
     @Test func `raw HTML is omitted unless allowed`() {
-        let document = ExampleContent.document("<script>alert(1)</script>\n\ntext <b onclick=x>bold</b>\n")
+        let document = ExampleContent.document(
+            "<script>alert(1)</script>\n\ntext <b onclick=x>bold</b>\n")
         #expect(!document.bodyHTML.contains("<script>"))
         #expect(!document.bodyHTML.contains("onclick"))
     }

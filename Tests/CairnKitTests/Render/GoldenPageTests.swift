@@ -5,8 +5,12 @@ import Testing
 /// Whole pages of a small fixture compared with reviewed files under `Golden/small/`.
 /// `RECORD_GOLDEN=1 swift test` rewrites them and fails, so every rewrite is a reviewed diff.
 struct GoldenPageTests {
-    static let fixture = ExampleContent.packageRoot.appendingPathComponent("Tests/CairnKitTests/Fixtures/small").path
-    static let golden = ExampleContent.packageRoot.appendingPathComponent("Tests/CairnKitTests/Golden/small").path
+    static let fixture = ExampleContent.packageRoot.appendingPathComponent(
+        "Tests/CairnKitTests/Fixtures/small"
+    ).path
+    static let golden = ExampleContent.packageRoot.appendingPathComponent(
+        "Tests/CairnKitTests/Golden/small"
+    ).path
     static let pages = ["index.html", "plans/plan.html", "plans/runbook.html", "handbook.json"]
 
     @Test(arguments: pages)
@@ -17,12 +21,14 @@ struct GoldenPageTests {
         let goldenPath = Self.golden + "/" + page
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(
-                atPath: (goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: (goldenPath as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try Data(rendered.contents).write(to: URL(fileURLWithPath: goldenPath))
             Issue.record("recorded \(page); review the diff and run again without RECORD_GOLDEN")
             return
         }
-        let expected = try #require(FileManager.default.contents(atPath: goldenPath), "no golden file \(goldenPath)")
+        let expected = try #require(
+            FileManager.default.contents(atPath: goldenPath), "no golden file \(goldenPath)")
         #expect(actual == String(decoding: expected, as: UTF8.self))
     }
 }

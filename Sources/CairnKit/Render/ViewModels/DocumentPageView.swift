@@ -23,10 +23,10 @@ struct DocumentPageView {
         let href: String
     }
 
-    init(document: Document, handbook: Handbook, body: String) {
+    init(document: Document, at index: Int, in handbook: Handbook, body: String) {
         page = PageContext(
             handbook: handbook, pageTitle: document.title, pagePath: document.pagePath,
-            currentDocument: document.path)
+            currentDocument: index)
         title = document.title
         sourcePath = document.path
         progress = ProgressView(document.progress)
@@ -42,10 +42,9 @@ struct DocumentPageView {
         }
         hasTableOfContents = !tableOfContents.isEmpty
         self.body = body
-        let index = handbook.documents.firstIndex { $0.path == document.path }
         let root = page.root
         func neighbour(_ offset: Int) -> Neighbour? {
-            guard let index, handbook.documents.indices.contains(index + offset) else { return nil }
+            guard handbook.documents.indices.contains(index + offset) else { return nil }
             let other = handbook.documents[index + offset]
             return Neighbour(title: other.title, href: root + other.pagePath)
         }

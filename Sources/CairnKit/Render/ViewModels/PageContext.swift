@@ -15,18 +15,38 @@ struct PageContext {
         let isCurrent: Bool
     }
 
-    init(handbook: Handbook, pageTitle: String, pagePath: String, currentDocument: String?) {
+    /// Documents beyond this many are not all listed on every page: the navigation shows
+    /// the current document's neighbours and links to the dashboard's full list.
+    static let navigationLimit = 60
+    static let navigationNeighbours = 15
+
+    /// How many documents the navigation leaves out; the dashboard lists them all.
+    let hiddenDocumentCount: Int
+    let isNavigationShortened: Bool
+
+    /// - Parameter currentDocument: the index of the page's document in the handbook, or nil.
+    init(handbook: Handbook, pageTitle: String, pagePath: String, currentDocument: Int?) {
         siteTitle = handbook.title
         self.pageTitle = pageTitle
         let depth = pagePath.split(separator: "/").count - 1
         root = String(repeating: "../", count: depth)
         let root = self.root
-        navigation = handbook.documents.map { document in
-            NavigationItem(
-                title: document.title, href: root + document.pagePath,
-                progress: ProgressView(document.progress),
-                isCurrent: document.path == currentDocument)
+        let documents = handbook.documents
+        var shown = documents.indices
+        if documents.count > Self.navigationLimit {
+            let width = 2 * Self.navigationNeighbours + 1
+            let start = max(
+                0, min((currentDocument ?? 0) - Self.navigationNeighbours, documents.count - width))
+            shown = start..<min(documents.count, start + width)
         }
+        navigation = shown.map { index in
+            let document = documents[index]
+            return NavigationItem(
+                title: document.title, href: root + document.pagePath,
+                progress: ProgressView(document.progress), isCurrent: index == currentDocument)
+        }
+        hiddenDocumentCount = documents.count - shown.count
+        isNavigationShortened = hiddenDocumentCount > 0
         dashboardHref = root + "index.html"
         isDashboard = currentDocument == nil && pagePath == "index.html"
     }

@@ -1,0 +1,51 @@
+# Cairn — `make site` builds the tool and renders the bundled example into public/;
+# `make test` runs every test. Each target installs what it needs first.
+
+SWIFT ?= swift
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BROWSER_PACKAGES := chromium chromium-driver
+PIP_PACKAGES := selenium pytest
+BIN := .build/debug/cairn
+TEST_SITE := .build/test-site
+
+.PHONY: site build test unit-tests browser-tests lint format deps browser-deps bench clean
+
+site: build
+	$(BIN) build --content content --output public
+
+build: deps
+	$(SWIFT) build
+
+test: deps browser-deps lint build unit-tests browser-tests
+
+unit-tests: build
+	$(SWIFT) test
+
+browser-tests: build browser-deps
+	rm -rf $(TEST_SITE)
+	$(BIN) build --content content --output $(TEST_SITE) --quiet
+	CAIRN_SITE=$(TEST_SITE) SE_AVOID_STATS=true $(PYTHON) -m pytest -q Tests/Browser
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+format:
+	$(SWIFT) format -i -r Sources Tests
+
+# Debian/Ubuntu packages, installed only when missing (apt-get update once, before installing).
+deps:
+	@./scripts/ensure-packages $(BUILD_PACKAGES)
+
+browser-deps:
+	@./scripts/ensure-packages $(BROWSER_PACKAGES)
+	@$(PYTHON) -c "import selenium, pytest" 2>/dev/null || \
+		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
+		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
+
+bench: build
+	./scripts/bench
+
+clean:
+	rm -rf .build public/* $(TEST_SITE)

@@ -1,0 +1,157 @@
+import Mustache
+
+// The view models answer the templates' lookups directly: swift-mustache otherwise reflects
+// over every value with `Mirror` at each `{{name}}`, which costs more than the rest of a
+// build together. Each key here is a name the templates may use.
+
+extension ProgressView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "done": done
+        case "total": total
+        case "percent": percent
+        case "hasTasks": hasTasks
+        case "isComplete": isComplete
+        case "figures": figures
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension PageContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "siteTitle": siteTitle
+        case "pageTitle": pageTitle
+        case "root": root
+        case "navigation": navigation
+        case "dashboardHref": dashboardHref
+        case "isDashboard": isDashboard
+        case "hiddenDocumentCount": hiddenDocumentCount
+        case "isNavigationShortened": isNavigationShortened
+        default: nil
+        }
+    }
+}
+
+extension PageContext.NavigationItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        case "progress": progress
+        case "isCurrent": isCurrent
+        default: nil
+        }
+    }
+}
+
+extension DashboardView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "progress": progress
+        case "phases": phases
+        case "hasPhases": hasPhases
+        case "currentPhase": currentPhase as Any?
+        case "nextTasks": nextTasks
+        case "hasNextTasks": hasNextTasks
+        case "prerequisites": prerequisites
+        case "hasPrerequisites": hasPrerequisites
+        case "documents": documents
+        default: nil
+        }
+    }
+}
+
+extension DashboardView.PhaseRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
+        case "href": href
+        case "progress": progress
+        case "statusLabel": statusLabel
+        case "statusClass": statusClass
+        case "estimate": estimate as Any?
+        case "isCurrent": isCurrent
+        case "isMarkedComplete": isMarkedComplete
+        default: nil
+        }
+    }
+}
+
+extension DashboardView.TaskLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "href": href
+        case "context": context
+        default: nil
+        }
+    }
+}
+
+extension DashboardView.ChecklistRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        case "context": context
+        case "progress": progress
+        default: nil
+        }
+    }
+}
+
+extension DashboardView.DocumentRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        case "path": path
+        case "progress": progress
+        default: nil
+        }
+    }
+}
+
+extension DocumentPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "title": title
+        case "sourcePath": sourcePath
+        case "progress": progress
+        case "tableOfContents": tableOfContents
+        case "hasTableOfContents": hasTableOfContents
+        case "body": body
+        case "previous": previous as Any?
+        case "next": next as Any?
+        default: nil
+        }
+    }
+}
+
+extension DocumentPageView.ContentsEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        case "level": level
+        case "progress": progress
+        default: nil
+        }
+    }
+}
+
+extension DocumentPageView.Neighbour: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,200 @@
+"""The built example handbook in a real headless Chromium, opened from disk.
+
+Run by `make test` after the site is built into $CAIRN_SITE (default: public/).
+"""
+import json
+import os
+import pathlib
+import re
+import shutil
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+SITE = pathlib.Path(os.environ.get("CAIRN_SITE", "public")).resolve()
+PAGES = sorted(SITE.rglob("*.html"))
+MOJIBAKE = ("ðŸ", "âœ", "â†", "â€")
+
+
+def make_driver():
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1400,1000", "--disable-background-networking",
+                     "--disable-component-update", "--no-first-run"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+
+
+@pytest.fixture(scope="module")
+def driver():
+    browser = make_driver()
+    yield browser
+    browser.quit()
+
+
+def open_page(driver, path):
+    driver.get_log("browser")
+    driver.get_log("performance")
+    driver.get(path.as_uri())
+    return driver
+
+
+def requested_urls(driver):
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def test_the_example_site_was_built():
+    assert (SITE / "index.html").is_file()
+    assert (SITE / "handbook.json").is_file()
+    assert [p.relative_to(SITE).as_posix() for p in PAGES] == [
+        "index.html", "plans/CI_CD_PLAN.html", "plans/HOSTING_GUIDE.html", "plans/HOSTING_MIGRATION_PLAN.html"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(SITE).as_posix() for p in PAGES])
+def test_page_opens_from_disk_with_no_console_error_and_no_outside_request(driver, page):
+    open_page(driver, page)
+    console = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+    assert console == []
+    outside = [url for url in requested_urls(driver) if not url.startswith("file://")]
+    assert outside == []
+    # The stylesheet loaded (and the Content-Security-Policy let it): the layout is a grid.
+    assert driver.execute_script("return getComputedStyle(document.querySelector('.site')).display") == "grid"
+    text = driver.find_element(By.TAG_NAME, "body").text
+    for garbled in MOJIBAKE:
+        assert garbled not in text
+
+
+def test_dashboard_shows_each_phase_with_its_figures_and_declared_status(driver):
+    open_page(driver, SITE / "index.html")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.phases tbody tr")
+    figures = [row.find_elements(By.CSS_SELECTOR, "td.num")[0].text for row in rows]
+    assert figures == ["5/10", "0/25", "0/40", "0/19", "0/10", "0/21"]
+    statuses = [row.find_element(By.CSS_SELECTOR, ".status").text for row in rows]
+    assert statuses[0].endswith("In Progress") and all(s.endswith("Not Started") for s in statuses[1:])
+    current = driver.find_element(By.CSS_SELECTOR, ".current-phase .phase-name").text
+    assert current == "Phase 1: Preparation & Documentation"
+    prerequisites = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".checklists li")]
+    assert any(text.startswith("Pre-Deployment") and "0/7" in text for text in prerequisites)
+
+
+def test_a_next_task_link_lands_on_that_task(driver):
+    open_page(driver, SITE / "index.html")
+    link = driver.find_element(By.CSS_SELECTOR, ".next-tasks a")
+    assert link.text == "Choose hosting platform"
+    link.click()
+    assert driver.current_url.endswith("HOSTING_MIGRATION_PLAN.html#phase-1/choose-hosting-platform")
+    target = driver.find_element(By.CSS_SELECTOR, "li.task:target")
+    assert target.text == "Choose hosting platform"
+    assert target.find_element(By.CSS_SELECTOR, "input[type=checkbox]").get_attribute("disabled") is not None
+
+
+def test_document_page_has_contents_anchors_and_section_progress(driver):
+    open_page(driver, SITE / "plans" / "HOSTING_MIGRATION_PLAN.html")
+    headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "article h2")]
+    assert headings[0].startswith("🎯 Overview")
+    toc = driver.find_elements(By.CSS_SELECTOR, ".toc a")
+    assert len(toc) > 20
+    phase1 = driver.find_element(By.ID, "phase-1-preparation--documentation-")
+    assert "5/10" in phase1.text
+    boxes = driver.find_elements(By.CSS_SELECTOR, "article li.task input[type=checkbox]")
+    assert len(boxes) == 165
+    assert len([b for b in boxes if b.get_attribute("checked")]) == 5
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append(attributes[name])
+
+
+def collect(page):
+    collector = LinkCollector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_every_internal_link_is_relative_and_resolves_to_a_file_and_anchor():
+    ids = {page: collect(page).ids for page in PAGES}
+    broken = []
+    for page in PAGES:
+        for link in collect(page).links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue
+            assert not link.startswith("/"), f"{page.name}: root-absolute link {link}"
+            assert parts.scheme == "", f"{page.name}: unexpected scheme in {link}"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.exists():
+                broken.append(f"{page.relative_to(SITE)} → {link}")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids.get(target, collect(target).ids):
+                broken.append(f"{page.relative_to(SITE)} → {link} (no such anchor)")
+    assert broken == []
+
+
+def test_the_site_works_copied_under_a_sub_path(driver, tmp_path):
+    copy = tmp_path / "hosting" / "handbook"
+    shutil.copytree(SITE, copy)
+    open_page(driver, copy / "plans" / "HOSTING_GUIDE.html")
+    assert driver.execute_script("return getComputedStyle(document.querySelector('.site')).display") == "grid"
+    driver.find_element(By.LINK_TEXT, "Dashboard").click()
+    assert driver.current_url == (copy / "index.html").as_uri()
+
+
+def test_a_320_pixel_wide_screen_has_no_horizontal_scroll(driver):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for page in PAGES:
+            open_page(driver, page)
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{page.name} scrolls sideways by {overflow}px"
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_dark_scheme_follows_the_system(driver):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        open_page(driver, SITE / "index.html")
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        assert background == "rgb(20, 23, 28)"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_handbook_json_has_the_plan_figures():
+    handbook = json.loads((SITE / "handbook.json").read_text(encoding="utf-8"))
+    assert handbook["schema"] == "cairn.handbook/v1"
+    plan = next(d for d in handbook["documents"] if d["path"] == "plans/HOSTING_MIGRATION_PLAN.md")
+    assert plan["progress"] == {"done": 5, "total": 165}
+    assert [(p["number"], p["progress"]["done"], p["progress"]["total"]) for p in handbook["phases"]] == [
+        (1, 5, 10), (2, 0, 25), (3, 0, 40), (4, 0, 19), (5, 0, 10), (6, 0, 21)]
+    assert handbook["phases"][0]["declared_status"] == "in_progress"
+    assert handbook["phases"][0]["line"] == 17
+    overall = handbook["progress"]
+    assert overall["total"] == sum(d["progress"]["total"] for d in handbook["documents"]) > 165
