@@ -55,7 +55,7 @@ public struct SiteBuild: Sendable {
         guard !diagnostics.hasErrors, let renderer = made.renderer else {
             return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: 0)
         }
-        let files = try renderer.render(built.handbook)
+        let files = try renderer.render(built.handbook, findings: diagnostics)
         let written = try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
         return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: written)
     }

@@ -39,7 +39,8 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         let report = DiagnosticReport(
-            outcome.diagnostics, showsNotes: verbose, isColored: Terminal.isColoredStandardError)
+            outcome.diagnostics, showsNotes: verbose, isColored: Terminal.isColoredStandardError,
+            countsHiddenNotes: !quiet)
         for line in report.lines { Terminal.printError(line) }
         guard outcome.didWrite else {
             Terminal.printError(

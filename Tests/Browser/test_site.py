@@ -198,3 +198,9 @@ def test_handbook_json_has_the_plan_figures():
     assert handbook["phases"][0]["line"] == 17
     overall = handbook["progress"]
     assert overall["total"] == sum(d["progress"]["total"] for d in handbook["documents"]) > 165
+
+
+def test_handbook_json_lists_the_mojibake_that_lost_bytes_as_findings():
+    handbook = json.loads((SITE / "handbook.json").read_text(encoding="utf-8"))
+    lost = [(f["file"], f["line"], f["column"]) for f in handbook["findings"] if f["rule"] == "encoding.lost-bytes"]
+    assert lost == [("plans/HOSTING_MIGRATION_PLAN.md", 310, 4), ("plans/HOSTING_MIGRATION_PLAN.md", 409, 4)]

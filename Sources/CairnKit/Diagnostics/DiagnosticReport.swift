@@ -4,18 +4,24 @@ public struct DiagnosticReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var showsNotes: Bool
     public var isColored: Bool
+    /// Whether a line says how many notes were not shown.
+    public var countsHiddenNotes: Bool
 
-    public init(_ diagnostics: [Diagnostic], showsNotes: Bool, isColored: Bool) {
+    public init(
+        _ diagnostics: [Diagnostic], showsNotes: Bool, isColored: Bool,
+        countsHiddenNotes: Bool = true
+    ) {
         self.diagnostics = diagnostics.sorted()
         self.showsNotes = showsNotes
         self.isColored = isColored
+        self.countsHiddenNotes = countsHiddenNotes
     }
 
     /// The lines to print, errors and warnings always, notes when `showsNotes`.
     public var lines: [String] {
         var lines = diagnostics.filter { showsNotes || $0.severity != .note }.map(format)
         let hidden = diagnostics.filter { $0.severity == .note }.count
-        if !showsNotes && hidden > 0 {
+        if !showsNotes && countsHiddenNotes && hidden > 0 {
             lines.append(
                 "\(hidden) note\(hidden == 1 ? "" : "s") (repairs and hints) not shown; --verbose lists them"
             )

@@ -16,7 +16,7 @@ struct HandbookJSON: Encodable {
     let workflows: [WorkflowEntry]
     let tasks: [TaskEntry]
     let status = StatusEntry()
-    let findings: [FindingEntry] = []
+    let findings: [FindingEntry]
 
     struct DocumentEntry: Encodable {
         let path: String
@@ -183,8 +183,16 @@ struct HandbookJSON: Encodable {
         let message: String
     }
 
-    init(_ handbook: Handbook) {
+    /// - Parameter findings: the problems found in the content; notes are left out.
+    init(_ handbook: Handbook, findings: [Diagnostic]) {
         title = handbook.title
+        self.findings = findings.filter { $0.severity != .note }.map { finding in
+            FindingEntry(
+                rule: finding.id.rawValue, severity: finding.severity.rawValue,
+                file: finding.location.path,
+                line: finding.location.line, column: finding.location.column,
+                message: finding.message)
+        }
         progress = handbook.progress
         documents = handbook.documents.map { document in
             DocumentEntry(

@@ -44,8 +44,13 @@ public struct SiteRenderer: Sendable {
     /// Every page, `handbook.json` and the theme's assets, rendered one at a time as the
     /// sequence is walked, so that only one page is held in memory while the site is written.
     /// - Throws: when `handbook.json` cannot be encoded.
-    public func render(_ handbook: Handbook) throws -> LazyMapSequence<Range<Int>, SiteFile> {
-        let json = SiteFile(path: "handbook.json", contents: try HandbookJSON(handbook).encoded())
+    /// - Parameter findings: the build's diagnostics, listed in `handbook.json`.
+    public func render(
+        _ handbook: Handbook, findings: [Diagnostic] = []
+    ) throws -> LazyMapSequence<Range<Int>, SiteFile> {
+        let json = SiteFile(
+            path: "handbook.json",
+            contents: try HandbookJSON(handbook, findings: findings).encoded())
         let assets = theme.assets.sorted { $0.key < $1.key }.map {
             SiteFile(path: $0.key, contents: $0.value)
         }
