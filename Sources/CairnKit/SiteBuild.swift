@@ -7,15 +7,19 @@ public struct SiteBuild: Sendable {
         public var templatesFolder: String?
         /// Where to look for the built-in theme, best first.
         public var themeCandidates: [String]
+        /// The moment ages are measured from ("3 days ago"): the build's start, or a fixed
+        /// time for a reproducible build.
+        public var now: Timestamp
 
         public init(
             contentFolder: String, outputFolder: String, templatesFolder: String?,
-            themeCandidates: [String]
+            themeCandidates: [String], now: Timestamp
         ) {
             self.contentFolder = contentFolder
             self.outputFolder = outputFolder
             self.templatesFolder = templatesFolder
             self.themeCandidates = themeCandidates
+            self.now = now
         }
     }
 
@@ -28,6 +32,25 @@ public struct SiteBuild: Sendable {
     }
 
     public let options: Options
+
+    /// Reads and parses every status record file, one at a time.
+    public static func readStatus(_ files: [ContentAsset]) -> (
+        history: StatusHistory, diagnostics: [Diagnostic]
+    ) {
+        var entries: [AnyStatusEntry] = []
+        var diagnostics: [Diagnostic] = []
+        let reader = StatusFileReader()
+        let parser = StatusRecordParser()
+        for file in files {
+            let read = reader.read(file)
+            diagnostics += read.diagnostics
+            guard let bytes = read.bytes else { continue }
+            let parsed = parser.parse(bytes, path: file.path)
+            diagnostics += parsed.diagnostics
+            if let entry = parsed.entry { entries.append(entry) }
+        }
+        return (StatusHistory(entries), diagnostics)
+    }
 
     public init(options: Options) {
         self.options = options
@@ -47,7 +70,9 @@ public struct SiteBuild: Sendable {
                     .contentEmpty, .error, at: .init(path: options.contentFolder),
                     "no markdown documents (*.md) in the content folder; nothing to build"))
         }
-        let built = HandbookBuilder().build(tree)
+        let status = Self.readStatus(tree.statusFiles)
+        diagnostics += status.diagnostics
+        let built = HandbookBuilder().build(tree, status: status.history)
         diagnostics += built.diagnostics
         let made = SiteRenderer.make(theme: theme)
         diagnostics += made.diagnostics
@@ -55,7 +80,7 @@ public struct SiteBuild: Sendable {
         guard !diagnostics.hasErrors, let renderer = made.renderer else {
             return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: 0)
         }
-        let files = try renderer.render(built.handbook, findings: diagnostics)
+        let files = try renderer.render(built.handbook, findings: diagnostics, now: options.now)
         let written = try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
         return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: written)
     }

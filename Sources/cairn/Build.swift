@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
             options: .init(
                 contentFolder: content, outputFolder: output, templatesFolder: templates,
                 themeCandidates: ThemeLoader().builtInThemeCandidates(
-                    executablePath: Terminal.executablePath)))
+                    executablePath: Terminal.executablePath), now: Terminal.now))
         let outcome: SiteBuild.Outcome
         do {
             outcome = try build.run()

@@ -1,3 +1,4 @@
+import CairnKit
 import Foundation
 
 /// The process's surroundings: where the binary is, whether standard error is a terminal
@@ -5,6 +6,16 @@ import Foundation
 enum Terminal {
     static var executablePath: String {
         Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+
+    /// Now, or `SOURCE_DATE_EPOCH` when set, so that a build can be reproduced byte for byte.
+    static var now: Timestamp {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+            let seconds = Double(epoch)
+        {
+            return Timestamp(secondsSince1970: seconds)
+        }
+        return Timestamp(secondsSince1970: Date().timeIntervalSince1970)
     }
 
     static var isColoredStandardError: Bool {

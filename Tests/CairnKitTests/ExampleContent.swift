@@ -25,14 +25,17 @@ enum ExampleContent {
 }
 
 extension ExampleContent {
+    /// 2026-11-25T00:00:00Z: ages on rendered pages are measured from here.
+    static let fixedNow = Timestamp(secondsSince1970: 1_795_564_800)
     static let themeFolder = packageRoot.appendingPathComponent("templates").path
 
     /// Loads, models and renders a content folder with the repository's theme.
     static func render(contentFolder: String) throws -> [SiteFile] {
         let tree = try ContentLoader().load(root: contentFolder)
-        let handbook = HandbookBuilder().build(tree).handbook
+        let status = SiteBuild.readStatus(tree.statusFiles)
+        let handbook = HandbookBuilder().build(tree, status: status.history).handbook
         let theme = try ThemeLoader().load(candidates: [themeFolder], overrides: nil)
         let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
-        return Array(try renderer.render(handbook))
+        return Array(try renderer.render(handbook, now: fixedNow))
     }
 }

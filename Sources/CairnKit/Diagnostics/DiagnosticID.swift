@@ -20,5 +20,9 @@ extension DiagnosticID {
     public static let phaseUnknownStatus = DiagnosticID(rawValue: "phase.unknown-status")
     public static let phaseBadEstimate = DiagnosticID(rawValue: "phase.bad-estimate")
     public static let templateInvalid = DiagnosticID(rawValue: "template.invalid")
+    public static let statusInvalidJSON = DiagnosticID(rawValue: "status.invalid-json")
+    public static let statusUnknownSchema = DiagnosticID(rawValue: "status.unknown-schema")
+    public static let statusBadField = DiagnosticID(rawValue: "status.bad-field")
+    public static let statusNotARecord = DiagnosticID(rawValue: "status.not-a-record")
     public static let markdownTooDeep = DiagnosticID(rawValue: "markdown.too-deep")
 }

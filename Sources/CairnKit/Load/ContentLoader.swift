@@ -6,8 +6,8 @@ import Foundation
 public struct ContentLoader: Sendable {
     public static let configNames = ["handbook.yml", "handbook.yaml"]
     static let markdownExtensions: Set<String> = ["md", "markdown"]
-    /// Folders that hold data rather than pages.
-    static let dataFolders: Set<String> = ["status"]
+    /// The folder of status records, which are data rather than pages.
+    public static let statusFolder = "status"
 
     public init() {}
 
@@ -20,12 +20,12 @@ public struct ContentLoader: Sendable {
         else { throw CairnError.contentFolderMissing(path: root) }
         let realRoot = rootURL.resolvingSymlinksInPath().path
 
-        var tree = ContentTree(
-            root: rootURL.path, documents: [], config: nil, assets: [], diagnostics: [])
+        var tree = ContentTree(root: rootURL.path, documents: [])
         var visited: Set<String> = [realRoot]
         walk(folder: rootURL.path, relative: "", realRoot: realRoot, visited: &visited, into: &tree)
         tree.documents.sort { $0.path < $1.path }
         tree.assets.sort { $0.path < $1.path }
+        tree.statusFiles.sort { $0.path < $1.path }
         return tree
     }
 
@@ -70,7 +70,13 @@ public struct ContentLoader: Sendable {
                             "symbolic link loops back to a folder already read; skipped"))
                     continue
                 }
-                if relative.isEmpty && Self.dataFolders.contains(name) { continue }
+                if isStatus(path), name.lowercased().hasSuffix(".json") {
+                    tree.diagnostics.append(
+                        Diagnostic(
+                            .statusNotARecord, .error, at: .init(path: path),
+                            "is a folder, not a status record file"))
+                    continue
+                }
                 visited.insert(real)
                 walk(
                     folder: absolute, relative: path, realRoot: realRoot, visited: &visited,
@@ -81,9 +87,24 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    private func isStatus(_ path: String) -> Bool {
+        path.hasPrefix(Self.statusFolder + "/")
+    }
+
     private func readFile(
         absolute: String, path: String, isTopLevel: Bool, into tree: inout ContentTree
     ) {
+        if isStatus(path) {
+            if path.lowercased().hasSuffix(".json") {
+                tree.statusFiles.append(ContentAsset(path: path, sourcePath: absolute))
+            } else {
+                tree.diagnostics.append(
+                    Diagnostic(
+                        .statusNotARecord, .warning, at: .init(path: path),
+                        "not a status record (records are .json files); ignored"))
+            }
+            return
+        }
         let fileExtension = (path as NSString).pathExtension.lowercased()
         let isConfig = isTopLevel && Self.configNames.contains(path)
         guard isConfig || Self.markdownExtensions.contains(fileExtension) else {

@@ -3,11 +3,16 @@ public struct Handbook: Sendable {
     public var title: String
     public var config: HandbookConfig
     public let documents: [Document]
+    /// The records CI wrote: deploys, backups and restore tests, metrics windows.
+    public let status: StatusHistory
 
-    public init(title: String, config: HandbookConfig, documents: [Document]) {
+    public init(
+        title: String, config: HandbookConfig, documents: [Document], status: StatusHistory = .empty
+    ) {
         self.title = title
         self.config = config
         self.documents = documents
+        self.status = status
         progress = documents.map(\.progress).sum
     }
 
@@ -18,6 +23,11 @@ public struct Handbook: Sendable {
     public var targets: [Target] { documents.flatMap(\.targets) }
     public var procedures: [Procedure] { documents.flatMap(\.procedures) }
     public var workflows: [Workflow] { documents.flatMap(\.workflows) }
+
+    /// The plan's targets and rollback triggers against the newest metrics of each environment.
+    public var targetEvaluations: [TargetEvaluation] {
+        TargetEvaluation.evaluate(targets, against: status.latestMetrics)
+    }
 
     /// The phase the team is in: the first declared In Progress; failing that, the first
     /// with open tasks.

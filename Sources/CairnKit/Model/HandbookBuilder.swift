@@ -3,7 +3,10 @@
 public struct HandbookBuilder: Sendable {
     public init() {}
 
-    public func build(_ tree: ContentTree) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
+    /// - Parameter status: the status records, already read and parsed.
+    public func build(
+        _ tree: ContentTree, status: StatusHistory = .empty
+    ) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
         var (config, diagnostics) = HandbookConfigParser.parse(tree.config)
         let parser = MarkdownParser(allowsRawHTML: config.allowsRawHTML)
         var documents: [Document] = []
@@ -32,6 +35,9 @@ public struct HandbookBuilder: Sendable {
             (rank[lhs.path] ?? Int.max, lhs.path) < (rank[rhs.path] ?? Int.max, rhs.path)
         }
         let title = config.title ?? documents.first?.title ?? "Handbook"
-        return (Handbook(title: title, config: config, documents: documents), diagnostics)
+        return (
+            Handbook(title: title, config: config, documents: documents, status: status),
+            diagnostics
+        )
     }
 }

@@ -30,6 +30,14 @@ public struct Target: Sendable, Equatable {
     /// The statistic named in parentheses (`Response time (p95)`), if any.
     public var aggregation: String?
     public var isRollbackTrigger: Bool
+
+    /// The target as written, without leading marks: `Uptime > 99.9%`.
+    public var statement: String {
+        String(text.drop { !($0.isLetter || $0.isNumber) }).trimmingWhitespace()
+    }
+
+    /// `uptime`, `response-time`: what a metrics value may name in its `target` field.
+    public var id: String { Slug.compact(name) }
     public var text: String
     public var documentPath: String
     public var location: Diagnostic.Location

@@ -35,12 +35,14 @@ struct BodyDecorator {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
-        var pendingClose: (tag: [UInt8], html: [UInt8])?
+        var pendingClose: (tags: [[UInt8]], html: [UInt8])?
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "<") {
-                if let pending = pendingClose, bytes.hasPrefix(pending.tag, at: index) {
+                if let pending = pendingClose,
+                    pending.tags.contains(where: { bytes.hasPrefix($0, at: index) })
+                {
                     output += pending.html
                     pendingClose = nil
                 }
@@ -79,7 +81,7 @@ struct BodyDecorator {
                         output += Array(" class=\"\(className)\"".utf8)
                     }
                     if let trailing = decoration.trailingHTML {
-                        pendingClose = (Array("</\(tag)>".utf8), Array(trailing.utf8))
+                        pendingClose = (Self.endsOfFirstLine(of: tag), Array(trailing.utf8))
                     }
                 }
                 index = valueEnd + 1
@@ -89,6 +91,13 @@ struct BodyDecorator {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where the text that opens an element ends: its closing tag, or, for a list item, the
+    /// list nested in it (trailing HTML then follows the item's own text, not its children's).
+    private static func endsOfFirstLine(of tag: String) -> [[UInt8]] {
+        tag == "li"
+            ? ["</li>", "<ul", "<ol", "</p>"].map { Array($0.utf8) } : [Array("</\(tag)>".utf8)]
     }
 
     /// `17:1` from `17:1-17:40`.

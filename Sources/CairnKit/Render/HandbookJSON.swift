@@ -15,7 +15,7 @@ struct HandbookJSON: Encodable {
     let procedures: [ProcedureEntry]
     let workflows: [WorkflowEntry]
     let tasks: [TaskEntry]
-    let status = StatusEntry()
+    let status: StatusJSON
     let findings: [FindingEntry]
 
     struct DocumentEntry: Encodable {
@@ -168,10 +168,64 @@ struct HandbookJSON: Encodable {
         let line: Int
     }
 
-    struct StatusEntry: Encodable {
-        let deploys: [String] = []
-        let backups: [String] = []
-        let metrics: [String] = []
+    struct StatusJSON: Encodable {
+        let deploys: [RecordJSON<DeployRecord>]
+        let backups: [RecordJSON<BackupRecord>]
+        let metrics: [RecordJSON<MetricsRecord>]
+        let evaluations: [EvaluationJSON]
+        let evidence: [String: [EvidenceJSON]]
+        /// The moment ages were measured from.
+        let asOf: Timestamp
+
+        enum CodingKeys: String, CodingKey {
+            case deploys, backups, metrics, evaluations, evidence
+            case asOf = "as_of"
+        }
+    }
+
+    /// A record's own fields, plus its id (the file name stem) and file.
+    struct RecordJSON<Record: Encodable & Sendable>: Encodable {
+        let entry: StatusEntry<Record>
+
+        enum CodingKeys: String, CodingKey {
+            case id, file
+            case unknownFields = "unknown_fields"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            try entry.record.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(entry.id, forKey: .id)
+            try container.encode(entry.location.path, forKey: .file)
+            if !entry.unknownFields.isEmpty {
+                try container.encode(entry.unknownFields, forKey: .unknownFields)
+            }
+        }
+    }
+
+    struct EvaluationJSON: Encodable {
+        let target: String
+        let rollbackTrigger: Bool
+        let environment: String
+        let record: String
+        let measured: MetricsRecord.Value
+        let value: Double?
+        let unit: String
+        let outcome: TargetEvaluation.Outcome
+        let margin: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case target, environment, record, measured, value, unit, outcome, margin
+            case rollbackTrigger = "rollback_trigger"
+        }
+    }
+
+    struct EvidenceJSON: Encodable {
+        let kind: Evidence.Kind
+        let record: String
+        let summary: String
+        let verdict: Evidence.Verdict
+        let at: Timestamp
     }
 
     struct FindingEntry: Encodable {
@@ -184,7 +238,29 @@ struct HandbookJSON: Encodable {
     }
 
     /// - Parameter findings: the problems found in the content; notes are left out.
-    init(_ handbook: Handbook, findings: [Diagnostic]) {
+    init(_ handbook: Handbook, findings: [Diagnostic], now: Timestamp) {
+        let history = handbook.status
+        status = StatusJSON(
+            deploys: history.deploys.map(RecordJSON.init),
+            backups: history.backups.map(RecordJSON.init),
+            metrics: history.metrics.map(RecordJSON.init),
+            evaluations: handbook.targetEvaluations.map { evaluation in
+                EvaluationJSON(
+                    target: evaluation.target.statement,
+                    rollbackTrigger: evaluation.target.isRollbackTrigger,
+                    environment: evaluation.environment, record: evaluation.entryID,
+                    measured: evaluation.measured,
+                    value: evaluation.value, unit: evaluation.target.unit,
+                    outcome: evaluation.outcome, margin: evaluation.margin)
+            },
+            evidence: history.evidenceByTask.mapValues { items in
+                items.map {
+                    EvidenceJSON(
+                        kind: $0.kind, record: $0.entryID, summary: $0.summary, verdict: $0.verdict,
+                        at: $0.timestamp)
+                }
+            },
+            asOf: now)
         title = handbook.title
         self.findings = findings.filter { $0.severity != .note }.map { finding in
             FindingEntry(

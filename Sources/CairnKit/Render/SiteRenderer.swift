@@ -3,7 +3,9 @@ import Mustache
 /// Renders a handbook into site files through the theme's Mustache templates.
 public struct SiteRenderer: Sendable {
     /// The templates a theme must provide; a user's templates folder may replace any of them.
-    public static let requiredTemplates = ["layout", "index", "document"]
+    public static let requiredTemplates = [
+        "layout", "index", "document", "deploys", "backups", "metrics",
+    ]
 
     private let library: MustacheLibrary
     private let theme: Theme
@@ -46,34 +48,51 @@ public struct SiteRenderer: Sendable {
     /// - Throws: when `handbook.json` cannot be encoded.
     /// - Parameter findings: the build's diagnostics, listed in `handbook.json`.
     public func render(
-        _ handbook: Handbook, findings: [Diagnostic] = []
-    ) throws -> LazyMapSequence<Range<Int>, SiteFile> {
+        _ handbook: Handbook, findings: [Diagnostic] = [],
+        now: Timestamp = Timestamp(secondsSince1970: 0)
+    ) throws -> LazyMapSequence<[SitePage], SiteFile> {
         let json = SiteFile(
             path: "handbook.json",
-            contents: try HandbookJSON(handbook, findings: findings).encoded())
+            contents: try HandbookJSON(handbook, findings: findings, now: now).encoded())
         let assets = theme.assets.sorted { $0.key < $1.key }.map {
             SiteFile(path: $0.key, contents: $0.value)
         }
-        let documents = handbook.documents
-        return (0..<(documents.count + 2 + assets.count)).lazy.map { index in
-            switch index {
-            case 0:
-                return page("index.html", template: "index", DashboardView(handbook: handbook))
-            case 1...documents.count:
-                return documentPage(documents[index - 1], at: index - 1, in: handbook)
-            case documents.count + 1:
+        let history = StatusHistoryPages(handbook: handbook, now: now)
+        let evidence = EvidenceBadges(history: handbook.status)
+        var pages: [SitePage] = [.dashboard]
+        pages += handbook.documents.indices.map(SitePage.document)
+        for (kind, count) in history.pageCounts {
+            pages += (1...count).map { SitePage.history(kind, $0) }
+        }
+        pages.append(.json)
+        pages += assets.indices.map(SitePage.asset)
+        return pages.lazy.map { page in
+            switch page {
+            case .dashboard:
+                return self.page(
+                    "index.html", template: "index", DashboardView(handbook: handbook, now: now))
+            case .document(let index):
+                return documentPage(
+                    handbook.documents[index], at: index, in: handbook, evidence: evidence)
+            case .history(let kind, let number):
+                return self.page(
+                    StatusPages.path(kind, page: number), template: kind.rawValue,
+                    history.page(kind, number: number))
+            case .json:
                 return json
-            default:
-                return assets[index - documents.count - 2]
+            case .asset(let index):
+                return assets[index]
             }
         }
     }
 
-    private func documentPage(_ document: Document, at index: Int, in handbook: Handbook)
-        -> SiteFile
-    {
-        let body = BodyDecorator(decorations: decorations(for: document)).decorate(
-            document.bodyHTML)
+    private func documentPage(
+        _ document: Document, at index: Int, in handbook: Handbook, evidence: EvidenceBadges
+    ) -> SiteFile {
+        let root = String(
+            repeating: "../", count: document.pagePath.split(separator: "/").count - 1)
+        let decorations = decorations(for: document, evidence: evidence, root: root)
+        let body = BodyDecorator(decorations: decorations).decorate(document.bodyHTML)
         let view = DocumentPageView(document: document, at: index, in: handbook, body: body)
         return page(document.pagePath, template: "document", view)
     }
@@ -83,9 +102,9 @@ public struct SiteRenderer: Sendable {
         return SiteFile(path: path, contents: Array(html.utf8))
     }
 
-    private func decorations(for document: Document) -> [BodyDecorator.SourcePosition: BodyDecorator
-        .Decoration]
-    {
+    private func decorations(
+        for document: Document, evidence: EvidenceBadges, root: String
+    ) -> [BodyDecorator.SourcePosition: BodyDecorator.Decoration] {
         var decorations: [BodyDecorator.SourcePosition: BodyDecorator.Decoration] = [:]
         for section in document.allSections {
             let progress = section.progress
@@ -113,8 +132,17 @@ public struct SiteRenderer: Sendable {
             decorations[.init(line: task.location.line, column: task.location.column)] =
                 BodyDecorator.Decoration(
                     tag: "li", id: task.id, className: classes.joined(separator: " "),
-                    trailingHTML: nil)
+                    trailingHTML: evidence.html(for: task.id, root: root))
         }
         return decorations
     }
+}
+
+/// The pages of a site, in the order they are written.
+public enum SitePage: Sendable {
+    case dashboard
+    case document(Int)
+    case history(StatusPages.Kind, Int)
+    case json
+    case asset(Int)
 }

@@ -11,7 +11,11 @@ struct GoldenPageTests {
     static let golden = ExampleContent.packageRoot.appendingPathComponent(
         "Tests/CairnKitTests/Golden/small"
     ).path
-    static let pages = ["index.html", "plans/plan.html", "plans/runbook.html", "handbook.json"]
+    static let pages = [
+        "index.html", "plans/plan.html", "plans/runbook.html", "handbook.json", "deploys.html",
+        "backups.html",
+        "metrics.html",
+    ]
 
     @Test(arguments: pages)
     func `the rendered page matches its golden file`(page: String) throws {

@@ -10,6 +10,7 @@ struct DashboardView {
     let prerequisites: [ChecklistRow]
     let hasPrerequisites: Bool
     let documents: [DocumentRow]
+    let status: StatusPanelsView
 
     struct PhaseRow {
         let number: Int
@@ -44,7 +45,7 @@ struct DashboardView {
         let progress: ProgressView
     }
 
-    init(handbook: Handbook) {
+    init(handbook: Handbook, now: Timestamp) {
         let page = PageContext(
             handbook: handbook, pageTitle: handbook.title, pagePath: "index.html",
             currentDocument: nil)
@@ -86,6 +87,7 @@ struct DashboardView {
                 progress: ProgressView(checklist.progress))
         }
         hasPrerequisites = !prerequisites.isEmpty
+        status = StatusPanelsView(handbook: handbook, root: page.root, now: now)
         documents = handbook.documents.map { document in
             DocumentRow(
                 title: document.title, href: page.root + document.pagePath, path: document.path,

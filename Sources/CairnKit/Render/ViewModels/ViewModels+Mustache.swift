@@ -60,6 +60,7 @@ extension DashboardView: MustacheParent {
         case "prerequisites": prerequisites
         case "hasPrerequisites": hasPrerequisites
         case "documents": documents
+        case "status": status
         default: nil
         }
     }

@@ -1,0 +1,86 @@
+import Mustache
+
+/// One page of a status history (`deploys.html`, `backups-2.html`, …): newest first, 100 rows a
+/// page, charts on the first page.
+struct HistoryPageView {
+    let page: PageContext
+    let heading: String
+    let summary: String
+    let charts: [Chart]
+    let pagination: [PageLink]
+    let hasPagination: Bool
+    let rows: [[String: Any]]
+    let hasRows: Bool
+
+    /// An SVG chart and the caption shown under it.
+    struct Chart {
+        let svg: String
+        let caption: String
+    }
+
+    struct PageLink {
+        let number: Int
+        let href: String
+        let isCurrent: Bool
+    }
+
+    init(
+        kind: StatusPages.Kind, pageNumber: Int, handbook: Handbook, rows: [[String: Any]],
+        totalRows: Int,
+        summary: String, charts: [Chart]
+    ) {
+        let path = StatusPages.path(kind, page: pageNumber)
+        page = PageContext(
+            handbook: handbook, pageTitle: kind.title, pagePath: path, currentDocument: nil)
+        heading = kind.title
+        self.summary = summary
+        self.charts = charts
+        let count = StatusPages.pageCount(rows: totalRows)
+        pagination = (1...count).map { number in
+            PageLink(
+                number: number, href: StatusPages.path(kind, page: number),
+                isCurrent: number == pageNumber)
+        }
+        hasPagination = count > 1
+        self.rows = rows
+        hasRows = !rows.isEmpty
+    }
+}
+
+extension HistoryPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "heading": heading
+        case "summary": summary
+        case "charts": charts
+        case "hasCharts": !charts.isEmpty
+        case "pagination": pagination
+        case "hasPagination": hasPagination
+        case "rows": rows
+        case "hasRows": hasRows
+        default: nil
+        }
+    }
+}
+
+extension HistoryPageView.PageLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "href": href
+        case "isCurrent": isCurrent
+        default: nil
+        }
+    }
+}
+
+extension HistoryPageView.Chart: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "svg": svg
+        case "caption": caption
+        default: nil
+        }
+    }
+}
