@@ -40,7 +40,7 @@ struct Build: ParsableCommand {
         }
         let report = DiagnosticReport(
             outcome.diagnostics, showsNotes: verbose, isColored: Terminal.isColoredStandardError,
-            countsHiddenNotes: !quiet)
+            countsHiddenNotes: !quiet, contentFolder: content)
         for line in report.lines { Terminal.printError(line) }
         guard outcome.didWrite else {
             Terminal.printError(

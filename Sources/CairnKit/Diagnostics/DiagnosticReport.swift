@@ -6,11 +6,15 @@ public struct DiagnosticReport: Sendable {
     public var isColored: Bool
     /// Whether a line says how many notes were not shown.
     public var countsHiddenNotes: Bool
+    /// The content folder as the user named it: paths relative to it are printed from the
+    /// working folder (`content/plans/PLAN.md:17:1`), so editors and terminals can open them.
+    public var contentFolder: String?
 
     public init(
         _ diagnostics: [Diagnostic], showsNotes: Bool, isColored: Bool,
-        countsHiddenNotes: Bool = true
+        countsHiddenNotes: Bool = true, contentFolder: String? = nil
     ) {
+        self.contentFolder = contentFolder
         self.diagnostics = diagnostics.sorted()
         self.showsNotes = showsNotes
         self.isColored = isColored
@@ -33,7 +37,16 @@ public struct DiagnosticReport: Sendable {
         diagnostics.filter { $0.severity == severity }.count
     }
 
-    private func format(_ diagnostic: Diagnostic) -> String {
+    private func format(_ original: Diagnostic) -> String {
+        var diagnostic = original
+        if let contentFolder, !contentFolder.isEmpty, contentFolder != ".",
+            !diagnostic.location.path.hasPrefix("/"),
+            diagnostic.location.path != contentFolder
+        {
+            diagnostic.location.path =
+                (contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/")
+                + diagnostic.location.path
+        }
         guard isColored else { return diagnostic.formatted }
         let color =
             switch diagnostic.severity {

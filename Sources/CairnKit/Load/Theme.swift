@@ -5,9 +5,15 @@ public struct Theme: Sendable {
     public var templates: [String: String]
     /// Static files by path under `assets/` (`assets/cairn.css`), copied into the site.
     public var assets: [String: [UInt8]]
+    /// Where each template was read from, for messages about it.
+    public var templatePaths: [String: String]
 
-    public init(templates: [String: String], assets: [String: [UInt8]]) {
+    public init(
+        templates: [String: String], assets: [String: [UInt8]],
+        templatePaths: [String: String] = [:]
+    ) {
         self.templates = templates
         self.assets = assets
+        self.templatePaths = templatePaths
     }
 }

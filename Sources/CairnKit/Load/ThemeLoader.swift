@@ -39,6 +39,7 @@ public struct ThemeLoader: Sendable {
             else { throw CairnError.templatesFolderMissing(path: overrides) }
             let user = read(folder: overrides)
             theme.templates.merge(user.templates) { _, user in user }
+            theme.templatePaths.merge(user.templatePaths) { _, user in user }
             theme.assets.merge(user.assets) { _, user in user }
         }
         return theme
@@ -55,6 +56,7 @@ public struct ThemeLoader: Sendable {
                 let data = FileManager.default.contents(atPath: absolute)
             else { continue }
             if path.hasSuffix(".mustache") {
+                theme.templatePaths[String(path.dropLast(".mustache".count))] = absolute
                 theme.templates[String(path.dropLast(".mustache".count))] = String(
                     decoding: data, as: UTF8.self)
             } else if path.hasPrefix("assets/") {

@@ -23,13 +23,15 @@ public struct SiteRenderer: Sendable {
                     Diagnostic(
                         .templateInvalid, .error,
                         at: .init(
-                            path: "templates/\(name).mustache", line: error.context.lineNumber,
+                            path: theme.templatePaths[name] ?? "templates/\(name).mustache",
+                            line: error.context.lineNumber,
                             column: error.context.columnNumber),
                         "template does not parse: \(error.error)"))
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .templateInvalid, .error, at: .init(path: "templates/\(name).mustache"),
+                        .templateInvalid, .error,
+                        at: .init(path: theme.templatePaths[name] ?? "templates/\(name).mustache"),
                         "template does not parse: \(error)"))
             }
         }

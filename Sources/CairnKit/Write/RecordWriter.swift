@@ -1,0 +1,51 @@
+import Foundation
+
+/// Writes a status record into `content/status/<kind>/`, named by its UTC time and
+/// environment, atomically and never over an existing record.
+public struct RecordWriter: Sendable {
+    public init() {}
+
+    /// The record as it is written: keys in the format's order, two-space indentation.
+    public static func text<Record: Encodable & ValidatedRecord>(of record: Record) throws -> String
+    {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let node = try JSONReader().read([UInt8](try encoder.encode(record)))
+        return JSONWriter(leadingKeys: Record.fieldNames).write(node)
+    }
+
+    /// Writes `text` as `<folder>/<stamp>-<environment>.json`, adding `-2`, `-3`… when a record
+    /// of that name exists already (two CI jobs in the same second).
+    /// - Returns: the path written.
+    /// - Throws: `CairnError.outputNotWritable` when the folder cannot be made or written.
+    public func write(_ text: String, into folder: String, stamp: String, environment: String)
+        throws -> String
+    {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CairnError.outputNotWritable(path: folder, reason: error.localizedDescription)
+        }
+        let base = "\(stamp)-\(Slug.compact(environment, limit: 40))"
+        let temporary =
+            folder
+            + "/.\(base).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
+        guard fileManager.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            throw CairnError.outputNotWritable(path: folder, reason: "cannot create a file there")
+        }
+        defer { try? fileManager.removeItem(atPath: temporary) }
+        for attempt in 1...1_000 {
+            let name = attempt == 1 ? "\(base).json" : "\(base)-\(attempt).json"
+            let destination = folder + "/" + name
+            // link(2) fails when the name exists, so a record is never overwritten.
+            if link(temporary, destination) == 0 { return destination }
+            guard errno == EEXIST else {
+                throw CairnError.outputNotWritable(
+                    path: destination, reason: String(cString: strerror(errno)))
+            }
+        }
+        throw CairnError.outputNotWritable(
+            path: folder, reason: "1,000 records of that name exist already")
+    }
+}
