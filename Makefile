@@ -6,11 +6,11 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver
-PIP_PACKAGES := selenium pytest
+PIP_PACKAGES := selenium pytest jsonschema
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
 
-.PHONY: site build test unit-tests browser-tests lint format deps browser-deps bench clean
+.PHONY: site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean
 
 site: build
 	$(BIN) build --content content --output public
@@ -18,10 +18,13 @@ site: build
 build: deps
 	$(SWIFT) build
 
-test: deps browser-deps lint build unit-tests browser-tests
+test: deps browser-deps lint build unit-tests schema-tests browser-tests
 
 unit-tests: build
 	$(SWIFT) test
+
+schema-tests: build browser-deps
+	CAIRN_BINARY=$(BIN) $(PYTHON) -m pytest -q Tests/Schemas
 
 browser-tests: build browser-deps
 	rm -rf $(TEST_SITE)
@@ -40,7 +43,7 @@ deps:
 
 browser-deps:
 	@./scripts/ensure-packages $(BROWSER_PACKAGES)
-	@$(PYTHON) -c "import selenium, pytest" 2>/dev/null || \
+	@$(PYTHON) -c "import selenium, pytest, jsonschema" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
 

@@ -61,7 +61,8 @@ def test_the_example_site_was_built():
     assert (SITE / "index.html").is_file()
     assert (SITE / "handbook.json").is_file()
     assert [p.relative_to(SITE).as_posix() for p in PAGES] == [
-        "index.html", "plans/CI_CD_PLAN.html", "plans/HOSTING_GUIDE.html", "plans/HOSTING_MIGRATION_PLAN.html"]
+        "backups.html", "deploys.html", "index.html", "metrics.html",
+        "plans/CI_CD_PLAN.html", "plans/HOSTING_GUIDE.html", "plans/HOSTING_MIGRATION_PLAN.html"]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(SITE).as_posix() for p in PAGES])
@@ -204,3 +205,33 @@ def test_handbook_json_lists_the_mojibake_that_lost_bytes_as_findings():
     handbook = json.loads((SITE / "handbook.json").read_text(encoding="utf-8"))
     lost = [(f["file"], f["line"], f["column"]) for f in handbook["findings"] if f["rule"] == "encoding.lost-bytes"]
     assert lost == [("plans/HOSTING_MIGRATION_PLAN.md", 310, 4), ("plans/HOSTING_MIGRATION_PLAN.md", 409, 4)]
+
+
+def test_dashboard_shows_the_latest_deploy_backup_and_targets(driver):
+    open_page(driver, SITE / "index.html")
+    deploy = driver.find_element(By.CSS_SELECTOR, "[aria-labelledby=deploys-heading] .status-line").text
+    assert deploy.startswith("staging") and "1.4.1" in deploy
+    restore = driver.find_element(By.CSS_SELECTOR, "[aria-labelledby=backups-heading]").text
+    assert "Restore test:" in restore
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table.targets tbody tr")]
+    assert any(row.startswith("Response time < 500ms") and "missed, by 12 ms" in row for row in rows)
+    assert any(row.startswith("Uptime > 99.9%") and "met" in row for row in rows)
+
+
+def test_history_pages_draw_their_charts_without_script(driver):
+    for page, charts in (("deploys.html", 1), ("backups.html", 1), ("metrics.html", 4)):
+        open_page(driver, SITE / page)
+        svgs = driver.find_elements(By.CSS_SELECTOR, "figure.chart-figure svg.chart")
+        assert len(svgs) >= charts, page
+        assert all(svg.size["width"] > 200 and svg.size["height"] > 60 for svg in svgs)
+    assert driver.find_elements(By.TAG_NAME, "script") == []
+
+
+def test_a_task_with_evidence_links_to_its_record(driver):
+    open_page(driver, SITE / "plans" / "HOSTING_MIGRATION_PLAN.html")
+    task = driver.find_element(By.ID, "phase-3/test-backup-restoration")
+    badge = task.find_element(By.CSS_SELECTOR, "a.evidence")
+    assert badge.text.startswith("✓ restore test pass")
+    badge.click()
+    row = driver.find_element(By.CSS_SELECTOR, "tr:target")
+    assert "pass" in row.text and driver.current_url.split("#")[0].endswith("backups.html")

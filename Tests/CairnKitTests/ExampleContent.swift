@@ -11,8 +11,9 @@ enum ExampleContent {
 
     static func handbook() throws -> (handbook: Handbook, diagnostics: [Diagnostic]) {
         let tree = try ContentLoader().load(root: contentFolder)
-        let built = HandbookBuilder().build(tree)
-        return (built.handbook, tree.diagnostics + built.diagnostics)
+        let status = SiteBuild.readStatus(tree.statusFiles)
+        let built = HandbookBuilder().build(tree, status: status.history)
+        return (built.handbook, tree.diagnostics + status.diagnostics + built.diagnostics)
     }
 
     /// A handbook of one document with the given markdown.

@@ -117,7 +117,9 @@ struct BuildCommandTests {
             ],
             in: scratch.path)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("/theme/index.mustache:3:1: error: template does not parse"))
+        #expect(
+            result.standardError.contains(
+                "/theme/index.mustache:3:1: error: template does not parse"))
         #expect(result.standardError.contains("[template.invalid]"))
     }
 

@@ -98,6 +98,15 @@ public struct StatusRecordParser: Sendable {
         do {
             record = try JSONDecoder().decode(Record.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let (fieldPath, node) = Self.oversizedNumber(in: root, at: [])
+            {
+                // Foundation refuses the whole document for one such number; name it instead.
+                return (
+                    nil,
+                    [fail(path, node, "\(fieldPath.joinedAsFieldPath): the number is too large")]
+                )
+            }
             return (nil, [diagnostic(for: error, root: root, path: path)])
         } catch {
             return (nil, [fail(path, root, "cannot read the record: \(error)")])
@@ -157,6 +166,29 @@ public struct StatusRecordParser: Sendable {
         return Diagnostic(
             .statusBadField, .error, at: .init(path: path, line: node.line, column: node.column),
             "\(name): \(message)")
+    }
+
+    /// The first number too large for a 64-bit integer, and where it stands.
+    static func oversizedNumber(in node: JSONNode, at path: [FieldPathComponent]) -> (
+        [FieldPathComponent], JSONNode
+    )? {
+        switch node.value {
+        case .number(let number) where abs(number) >= 9.2e18: return (path, node)
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let found = oversizedNumber(in: element, at: path + [.index(index)]) {
+                    return found
+                }
+            }
+        case .object(let members):
+            for member in members {
+                if let found = oversizedNumber(in: member.value, at: path + [.key(member.key)]) {
+                    return found
+                }
+            }
+        default: break
+        }
+        return nil
     }
 
     /// The deepest node along `path` that exists.

@@ -15,6 +15,7 @@ struct ContentLoaderTests {
         #expect(tree.documents.map(\.path) == ["plans/a.md", "runbooks/b.markdown"])
         #expect(tree.config?.text == "title: T\n")
         #expect(tree.assets.map(\.path) == ["plans/diagram.png"])
+        #expect(tree.statusFiles.map(\.path) == ["status/deploys/x.json"])
         #expect(tree.diagnostics.isEmpty)
     }
 
