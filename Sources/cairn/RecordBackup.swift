@@ -42,8 +42,7 @@ struct RecordBackup: ParsableCommand {
         try RecordCommand.write(options: options, kind: .backup) { flags in
             let kind: BackupRecord.Kind? = flags.word(
                 flags.require(kind, flag: "kind"), flag: "kind")
-            let tool: BackupRecord.Tool? = flags.word(
-                flags.require(tool, flag: "tool"), flag: "tool")
+            let tool: BackupRecord.Tool? = tool.flatMap { flags.word($0, flag: "tool") }
             let taken = flags.time(takenAt, flag: "taken-at") ?? flags.now
             let checks = flags.parsed(
                 restoreCheck, flag: "restore-check", syntax: "NAME:pass|fail[:EXPECTED[:OBSERVED]]"
@@ -65,7 +64,7 @@ struct RecordBackup: ParsableCommand {
             }
             let environment = flags.require(environment, flag: "environment")
             let record = BackupRecord(
-                environment: environment, kind: kind ?? .database, tool: tool ?? .other,
+                environment: environment, kind: kind ?? .database, tool: tool,
                 takenAt: taken,
                 backupID: backupID, sizeBytes: sizeBytes, encrypted: encrypted,
                 retentionDays: retentionDays,

@@ -70,7 +70,7 @@ public struct BackupRecord: Codable, Sendable, Equatable {
     public var schema: String
     public var environment: String
     public var kind: Kind
-    public var tool: Tool
+    public var tool: Tool?
     public var backupID: String?
     public var takenAt: Timestamp
     public var sizeBytes: Int?
@@ -90,7 +90,7 @@ public struct BackupRecord: Codable, Sendable, Equatable {
     }
 
     public init(
-        environment: String, kind: Kind, tool: Tool, takenAt: Timestamp, backupID: String? = nil,
+        environment: String, kind: Kind, tool: Tool?, takenAt: Timestamp, backupID: String? = nil,
         sizeBytes: Int? = nil, encrypted: Bool? = nil, retentionDays: Int? = nil,
         restore: Restore? = nil,
         notes: String? = nil, evidenceFor: [String]? = nil

@@ -73,11 +73,11 @@ extension MetricsRecord: ValidatedRecord {
 
     public func problems() -> [RecordProblem] {
         var problems = RecordValidation.required(["environment": environment])
-        if window.to <= window.from {
+        if window.to < window.from {
             problems.append(
                 RecordProblem(
                     [.key("window"), .key("to")],
-                    "\(window.to) is not after window.from \(window.from)"))
+                    "\(window.to) is before window.from \(window.from)"))
         }
         if values.isEmpty {
             problems.append(RecordProblem([.key("values")], "must hold at least one value"))

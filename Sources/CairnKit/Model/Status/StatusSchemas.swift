@@ -165,7 +165,7 @@ public enum StatusSchemas {
           "title": "Cairn backup record (cairn.backup/v1)",
           "description": "A backup taken, and the restore test the CI job ran on it. No backup tool says \"restore test passed\": the job that restores into a scratch copy writes it. Unknown fields are allowed: Cairn keeps and ignores them.",
           "type": "object",
-          "required": ["schema", "environment", "kind", "tool", "taken_at"],
+          "required": ["schema", "environment", "kind", "taken_at"],
           "properties": {
             "schema": {
               "description": "The record format.",

@@ -3,6 +3,18 @@
 struct StatusHistoryPages {
     let handbook: Handbook
     let now: Timestamp
+    /// Worked out once: every page of a kind shows the same summary.
+    private let deploySummary: String
+    private let backupSummary: String
+    private let metricsSummary: String
+
+    init(handbook: Handbook, now: Timestamp) {
+        self.handbook = handbook
+        self.now = now
+        deploySummary = Self.deploySummary(handbook.status.deploys)
+        backupSummary = Self.backupSummary(handbook.status.backups)
+        metricsSummary = Self.metricsSummary(handbook.status.metrics)
+    }
 
     var pageCounts: [(kind: StatusPages.Kind, pages: Int)] {
         [
@@ -45,8 +57,7 @@ struct StatusHistoryPages {
 
     // MARK: Deploys
 
-    private var deploySummary: String {
-        let deploys = handbook.status.deploys
+    private static func deploySummary(_ deploys: [StatusEntry<DeployRecord>]) -> String {
         guard !deploys.isEmpty else {
             return "No deploys recorded yet: CI writes them with `cairn record deploy`."
         }
@@ -138,8 +149,7 @@ struct StatusHistoryPages {
 
     // MARK: Backups
 
-    private var backupSummary: String {
-        let backups = handbook.status.backups
+    private static func backupSummary(_ backups: [StatusEntry<BackupRecord>]) -> String {
         guard !backups.isEmpty else {
             return "No backups recorded yet: CI writes them with `cairn record backup`."
         }
@@ -184,8 +194,9 @@ struct StatusHistoryPages {
         var row: [String: Any] = [
             "id": entry.id, "file": entry.location.path, "environment": record.environment,
             "kind": record.kind.rawValue,
-            "tool": record.tool.rawValue, "taken": StatusFormat.moment(record.takenAt),
+            "taken": StatusFormat.moment(record.takenAt),
         ]
+        row["tool"] = record.tool?.rawValue
         row["backupID"] = record.backupID
         row["size"] = record.sizeBytes.map(StatusFormat.size)
         row["encrypted"] = record.encrypted.map { $0 ? "encrypted" : "not encrypted" }
@@ -222,8 +233,7 @@ struct StatusHistoryPages {
 
     // MARK: Metrics
 
-    private var metricsSummary: String {
-        let windows = handbook.status.metrics
+    private static func metricsSummary(_ windows: [StatusEntry<MetricsRecord>]) -> String {
         guard !windows.isEmpty else {
             return "No metrics recorded yet: CI writes them with `cairn record metrics`."
         }

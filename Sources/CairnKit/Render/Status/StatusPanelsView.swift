@@ -170,7 +170,7 @@ struct StatusPanelsView {
 enum StatusWords {
     /// `rolled_back` → `rolled back`.
     static func label(_ raw: String) -> String {
-        raw.replacingOccurrences(of: "_", with: " ")
+        raw.contains("_") ? String(raw.map { $0 == "_" ? " " : $0 }) : raw
     }
 
     static func outcomeClass(_ status: DeployRecord.Status) -> String {
