@@ -26,6 +26,8 @@ public struct SiteBuild: Sendable {
     /// What a build did: its diagnostics, sorted, and what it wrote (nothing when an error stands).
     public struct Outcome: Sendable {
         public var diagnostics: [Diagnostic]
+        /// What the checker's rules found; they never stop a build.
+        public var findings: [Diagnostic]
         public var handbook: Handbook?
         public var writtenFiles: Int
         public var didWrite: Bool { writtenFiles > 0 }
@@ -37,19 +39,7 @@ public struct SiteBuild: Sendable {
     public static func readStatus(_ files: [ContentAsset]) -> (
         history: StatusHistory, diagnostics: [Diagnostic]
     ) {
-        var entries: [AnyStatusEntry] = []
-        var diagnostics: [Diagnostic] = []
-        let reader = StatusFileReader()
-        let parser = StatusRecordParser()
-        for file in files {
-            let read = reader.read(file)
-            diagnostics += read.diagnostics
-            guard let bytes = read.bytes else { continue }
-            let parsed = parser.parse(bytes, path: file.path)
-            diagnostics += parsed.diagnostics
-            if let entry = parsed.entry { entries.append(entry) }
-        }
-        return (StatusHistory(entries), diagnostics)
+        HandbookLoading.readStatus(files)
     }
 
     public init(options: Options) {
@@ -60,28 +50,24 @@ public struct SiteBuild: Sendable {
     /// nothing is written and the previous output stays as it was.
     /// - Throws: `CairnError` when the content, theme or output folder cannot be used at all.
     public func run() throws -> Outcome {
-        let tree = try ContentLoader().load(root: options.contentFolder)
+        let loaded = try HandbookLoading.load(contentFolder: options.contentFolder)
         let theme = try ThemeLoader().load(
             candidates: options.themeCandidates, overrides: options.templatesFolder)
-        var diagnostics = tree.diagnostics
-        if tree.documents.isEmpty && !diagnostics.hasErrors {
-            diagnostics.append(
-                Diagnostic(
-                    .contentEmpty, .error, at: .init(path: options.contentFolder),
-                    "no markdown documents (*.md) in the content folder; nothing to build"))
-        }
-        let status = Self.readStatus(tree.statusFiles)
-        diagnostics += status.diagnostics
-        let built = HandbookBuilder().build(tree, status: status.history)
-        diagnostics += built.diagnostics
+        var diagnostics = loaded.diagnostics
         let made = SiteRenderer.make(theme: theme)
         diagnostics += made.diagnostics
         diagnostics.sort()
+        let findings = Checker().check(loaded.handbook, now: options.now)
         guard !diagnostics.hasErrors, let renderer = made.renderer else {
-            return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: 0)
+            return Outcome(
+                diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,
+                writtenFiles: 0)
         }
-        let files = try renderer.render(built.handbook, findings: diagnostics, now: options.now)
-        let written = try SiteWriter().write(files, assets: tree.assets, to: options.outputFolder)
-        return Outcome(diagnostics: diagnostics, handbook: built.handbook, writtenFiles: written)
+        let files = try renderer.render(
+            loaded.handbook, findings: (diagnostics + findings).sorted(), now: options.now)
+        let written = try SiteWriter().write(files, assets: loaded.assets, to: options.outputFolder)
+        return Outcome(
+            diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,
+            writtenFiles: written)
     }
 }

@@ -38,6 +38,16 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
             (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
         }
 
+        /// The path as a user in the working folder names it: content paths are relative to the
+        /// content folder, so they are printed behind it (`content/plans/PLAN.md`).
+        public func displayPath(contentFolder: String?) -> String {
+            guard let contentFolder, !contentFolder.isEmpty, contentFolder != ".",
+                !path.hasPrefix("/"),
+                path != contentFolder
+            else { return path }
+            return (contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/") + path
+        }
+
         /// `path:line:column`, or just `path` when the location is the whole file.
         public var description: String {
             line > 0 ? "\(path):\(line):\(max(column, 1))" : path
@@ -48,13 +58,18 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var severity: Severity
     public var location: Location
     public var message: String
+    /// One line on how to put it right, where there is one.
+    public var hint: String?
 
-    public init(_ id: DiagnosticID, _ severity: Severity, at location: Location, _ message: String)
-    {
+    public init(
+        _ id: DiagnosticID, _ severity: Severity, at location: Location, _ message: String,
+        hint: String? = nil
+    ) {
         self.id = id
         self.severity = severity
         self.location = location
         self.message = message
+        self.hint = hint
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

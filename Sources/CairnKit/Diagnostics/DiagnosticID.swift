@@ -24,5 +24,7 @@ extension DiagnosticID {
     public static let statusUnknownSchema = DiagnosticID(rawValue: "status.unknown-schema")
     public static let statusBadField = DiagnosticID(rawValue: "status.bad-field")
     public static let statusNotARecord = DiagnosticID(rawValue: "status.not-a-record")
+    public static let gateUnticked = DiagnosticID(rawValue: "gate.unticked")
+    public static let gateUnknown = DiagnosticID(rawValue: "gate.unknown")
     public static let markdownTooDeep = DiagnosticID(rawValue: "markdown.too-deep")
 }

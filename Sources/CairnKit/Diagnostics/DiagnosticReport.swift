@@ -39,14 +39,7 @@ public struct DiagnosticReport: Sendable {
 
     private func format(_ original: Diagnostic) -> String {
         var diagnostic = original
-        if let contentFolder, !contentFolder.isEmpty, contentFolder != ".",
-            !diagnostic.location.path.hasPrefix("/"),
-            diagnostic.location.path != contentFolder
-        {
-            diagnostic.location.path =
-                (contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/")
-                + diagnostic.location.path
-        }
+        diagnostic.location.path = diagnostic.location.displayPath(contentFolder: contentFolder)
         guard isColored else { return diagnostic.formatted }
         let color =
             switch diagnostic.severity {

@@ -17,6 +17,8 @@ public struct Document: Sendable {
     public var targets: [Target]
     public var workflows: [Workflow]
     public var links: [DocumentLink]
+    /// Explicit task ids given twice in the document; the repeats got a `-1` suffix.
+    public var duplicateTaskIDs: [DuplicateTaskID]
     /// The body HTML from the parser, still carrying `data-sourcepos` attributes.
     public var bodyHTML: String
 
@@ -82,4 +84,10 @@ public enum PagePath {
         }
         return components.joined(separator: "/")
     }
+}
+
+/// An explicit task id (`<!-- id: … -->`) that an earlier task of the document already has.
+public struct DuplicateTaskID: Sendable, Equatable {
+    public var id: String
+    public var location: Diagnostic.Location
 }

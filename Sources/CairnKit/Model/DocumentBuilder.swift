@@ -13,6 +13,7 @@ struct DocumentBuilder {
     private var procedures: [Procedure] = []
     private var targets: [Target] = []
     private var workflows: [Workflow] = []
+    private var duplicateTaskIDs: [DuplicateTaskID] = []
 
     static let procedureWords = ["rollback", "runbook", "steps", "procedure", "playbook"]
     static let targetSectionWords = ["success metrics", "success criteria"]
@@ -36,7 +37,8 @@ struct DocumentBuilder {
             leadingTasks: leadingTasks, phases: sections.flatMap { phases(in: $0) },
             checklists: checklists(in: sections, parent: nil), procedures: procedures,
             targets: targets,
-            workflows: workflows, links: links(in: parsed.root), bodyHTML: parsed.html)
+            workflows: workflows, links: links(in: parsed.root), duplicateTaskIDs: duplicateTaskIDs,
+            bodyHTML: parsed.html)
     }
 
     private var fileStem: String {
@@ -190,6 +192,9 @@ struct DocumentBuilder {
             let id = taskIDs.unique(
                 explicitID ?? taskScope.map { $0 + "/" + Slug.compact(item.text) }
                     ?? Slug.compact(item.text))
+            if let explicitID, id != explicitID {
+                duplicateTaskIDs.append(DuplicateTaskID(id: explicitID, location: location(item)))
+            }
             var children: [Task] = []
             for child in nested { children += collectTasks(in: child) }
             tasks.append(

@@ -1,0 +1,67 @@
+/// The model a check runs on, with the look-ups several rules share.
+public struct CheckContext: Sendable {
+    public let handbook: Handbook
+    public let now: Timestamp
+    /// Every task by id, with the document it is in (an id may stand in several documents).
+    let tasksByID: [String: [(document: Document, task: Task)]]
+    let evidence: [String: [Evidence]]
+
+    public init(handbook: Handbook, now: Timestamp) {
+        self.handbook = handbook
+        self.now = now
+        var tasks: [String: [(document: Document, task: Task)]] = [:]
+        for document in handbook.documents {
+            for task in document.allTasks { tasks[task.id, default: []].append((document, task)) }
+        }
+        tasksByID = tasks
+        evidence = handbook.status.evidenceByTask
+    }
+
+    /// The sections whose title is `name`, ignoring case, numbering (`4.1:`) and emoji;
+    /// `Phase 3`, `phase-3` and `3` name the third phase.
+    func sections(named name: String) -> [(document: Document, section: Section)] {
+        let wanted = StepName.normalized(name)
+        var found: [(Document, Section)] = []
+        for document in handbook.documents {
+            for section in document.allSections {
+                let title = StepName.normalized(section.title)
+                let unnumbered = StepName.normalized(section.unnumberedTitle)
+                let phase = PhaseHeading(section.title).map { "phase \($0.number)" }
+                if title == wanted || unnumbered == wanted || phase == wanted
+                    || (phase != nil
+                        && PhaseHeading(section.title).map { "\($0.number)" } == wanted)
+                {
+                    found.append((document, section))
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// How step names are compared: lowercase letters and digits, words separated by one space.
+enum StepName {
+    static func normalized(_ name: String) -> String {
+        String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// `'Choose hosting platform', 'Document deployment process' and 3 more`.
+    static func list(_ tasks: [Task], limit: Int = 8) -> String {
+        let names = tasks.prefix(limit).map { "'\($0.text)'" }
+        let rest = tasks.count - names.count
+        return names.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+    }
+}
+
+extension Task {
+    /// Whether the task counts and is not done.
+    var isOpen: Bool { !isDescoped && !isDone }
+}
+
+extension Section {
+    /// The counted tasks of the section that are not done, nested ones included.
+    var openTasks: [Task] { allTasks.filter(\.isOpen) }
+    /// Whether any task in the section is ticked.
+    var hasTickedTasks: Bool { allTasks.contains { $0.isChecked && !$0.isDescoped } }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// The findings of a check as each output format writes them, and the exit code they mean.
+public struct CheckReport: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case text
+        case json
+        case github
+        case junit
+        case sarif
+    }
+
+    public var findings: [Diagnostic]
+    /// Paths in findings are relative to this folder; outputs name them from the working folder.
+    public var contentFolder: String?
+    /// Whether warnings fail the check too.
+    public var isStrict: Bool
+
+    public init(findings: [Diagnostic], contentFolder: String?, isStrict: Bool) {
+        self.findings = findings.sorted()
+        self.contentFolder = contentFolder
+        self.isStrict = isStrict
+    }
+
+    public func count(_ severity: Diagnostic.Severity) -> Int {
+        findings.filter { $0.severity == severity }.count
+    }
+
+    /// 0 when nothing fails, 1 when an error stands (or a warning, with `--strict`).
+    public var exitCode: Int32 {
+        count(.error) > 0 || (isStrict && count(.warning) > 0) ? 1 : 0
+    }
+
+    func path(_ location: Diagnostic.Location) -> String {
+        location.displayPath(contentFolder: contentFolder)
+    }
+
+    func fails(_ finding: Diagnostic) -> Bool {
+        finding.severity == .error || (isStrict && finding.severity == .warning)
+    }
+
+    /// `3 errors, 12 warnings, 47 notes`.
+    public var summary: String {
+        let parts: [(Int, String)] = [
+            (count(.error), "error"), (count(.warning), "warning"), (count(.note), "note"),
+        ]
+        return parts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+    }
+
+    public func render(_ format: Format, isColored: Bool = false) throws -> String {
+        switch format {
+        case .text: text(isColored: isColored)
+        case .json: try json()
+        case .github: github()
+        case .junit: junit()
+        case .sarif: try sarif()
+        }
+    }
+
+    /// Compiler-style lines grouped by file, each with its hint, and a summary line.
+    func text(isColored: Bool) -> String {
+        var output = ""
+        var currentFile: String?
+        let report = DiagnosticReport(
+            findings, showsNotes: true, isColored: isColored, contentFolder: contentFolder)
+        for (finding, line) in zip(findings, report.lines) {
+            let file = path(finding.location)
+            if file != currentFile {
+                if currentFile != nil { output += "\n" }
+                output += isColored ? "\u{1B}[1m\(file)\u{1B}[0m\n" : "\(file)\n"
+                currentFile = file
+            }
+            output += "  \(line)\n"
+            if let hint = finding.hint { output += "    hint: \(hint)\n" }
+        }
+        if !findings.isEmpty { output += "\n" }
+        output += "cairn check: \(summary)\(isStrict ? " (--strict: warnings fail)" : "")\n"
+        return output
+    }
+
+    func json() throws -> String {
+        struct Output: Encodable {
+            let schema = "cairn.check/v1"
+            let summary: [String: Int]
+            let findings: [Entry]
+        }
+        struct Entry: Encodable {
+            let rule: String
+            let severity: String
+            let file: String
+            let line: Int
+            let column: Int
+            let message: String
+            let hint: String?
+        }
+        let output = Output(
+            summary: ["errors": count(.error), "warnings": count(.warning), "notes": count(.note)],
+            findings: findings.map { finding in
+                Entry(
+                    rule: finding.id.rawValue, severity: finding.severity.rawValue,
+                    file: path(finding.location),
+                    line: finding.location.line, column: finding.location.column,
+                    message: finding.message, hint: finding.hint)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
+    }
+
+    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+    func github() -> String {
+        var output = ""
+        for finding in findings {
+            let command =
+                switch finding.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .note: "notice"
+                }
+            var properties = ["file=\(Self.escapeProperty(path(finding.location)))"]
+            if finding.location.line > 0 {
+                properties.append("line=\(finding.location.line)")
+                properties.append("col=\(max(finding.location.column, 1))")
+            }
+            properties.append("title=\(Self.escapeProperty(finding.id.rawValue))")
+            let message = finding.message + (finding.hint.map { " (hint: \($0))" } ?? "")
+            output +=
+                "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+        }
+        return output
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
+            of: ",", with: "%2C")
+    }
+}

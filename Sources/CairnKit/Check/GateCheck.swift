@@ -1,0 +1,108 @@
+/// `cairn check --gate NAME`: what must hold before a step, and what of it does not.
+public struct GateCheck: Sendable {
+    /// A step that can be gated on, as `--list-gates` shows it.
+    public struct Gate: Sendable, Equatable {
+        public enum Kind: String, Sendable {
+            case configured
+            case phase
+            case checklist
+        }
+
+        public var name: String
+        public var kind: Kind
+        /// The names of what must be complete first.
+        public var requirements: [String]
+        public var progress: Progress
+    }
+
+    public let handbook: Handbook
+    private let context: CheckContext
+
+    public init(handbook: Handbook, now: Timestamp) {
+        self.handbook = handbook
+        context = CheckContext(handbook: handbook, now: now)
+    }
+
+    /// Gates from `handbook.yml`, then every phase, then every prerequisite checklist.
+    public var gates: [Gate] {
+        var gates = handbook.config.gates.map { gate in
+            Gate(
+                name: gate.name, kind: .configured, requirements: gate.requirements,
+                progress: progress(of: gate.requirements))
+        }
+        for phase in handbook.phases {
+            let requirements = phaseRequirements(phase)
+            gates.append(
+                Gate(
+                    name: "Phase \(phase.number)", kind: .phase,
+                    requirements: requirements.map(\.name),
+                    progress: requirements.map { $0.tasks.map(\.progress).sum }.sum))
+        }
+        for checklist in handbook.prerequisiteChecklists {
+            gates.append(
+                Gate(
+                    name: checklist.title, kind: .checklist, requirements: [checklist.title],
+                    progress: checklist.progress))
+        }
+        return gates
+    }
+
+    /// The open prerequisites of `name`, one finding per unticked task; nil when no gate,
+    /// phase or checklist has that name.
+    public func check(_ name: String) -> [Diagnostic]? {
+        let requirements: [(name: String, tasks: [Task])]
+        if let gate = handbook.config.gates.first(where: {
+            StepName.normalized($0.name) == StepName.normalized(name)
+        }) {
+            requirements = gate.requirements.map { requirement in
+                (requirement, context.sections(named: requirement).flatMap { $0.section.allTasks })
+            }
+        } else if let phase = handbook.phases.first(where: {
+            ["phase \($0.number)", "\($0.number)", StepName.normalized($0.title)].contains(
+                StepName.normalized(name))
+        }) {
+            requirements = phaseRequirements(phase)
+        } else {
+            let sections = context.sections(named: name)
+            guard !sections.isEmpty else { return nil }
+            requirements = [(name, sections.flatMap { $0.section.allTasks })]
+        }
+        return requirements.flatMap { requirement in
+            requirement.tasks.filter(\.isOpen).map { task in
+                Diagnostic(
+                    .gateUnticked, .error, at: task.location,
+                    "\(requirement.name): '\(task.text)' is not ticked (required before \(name))",
+                    hint: "tick it when it is done")
+            }
+        }.sorted()
+    }
+
+    /// What must be complete before a phase: what its `**Requires:**` line names, or the
+    /// previous phase's deliverables.
+    private func phaseRequirements(_ phase: Phase) -> [(name: String, tasks: [Task])] {
+        if !phase.requires.isEmpty {
+            return phase.requires.map { name in
+                (name, context.sections(named: name).flatMap { $0.section.allTasks })
+            }
+        }
+        let phases = handbook.phases.filter { $0.documentPath == phase.documentPath }
+        guard let index = phases.firstIndex(where: { $0.anchor == phase.anchor }), index > 0,
+            let document = handbook.documents.first(where: { $0.path == phase.documentPath }),
+            let previous = document.allSections.first(where: {
+                $0.anchor == phases[index - 1].anchor
+            })
+        else { return [] }
+        let title =
+            PhaseHeading(previous.title).map { "Phase \($0.number): \($0.title)" } ?? previous.title
+        if let deliverables = previous.children.first(where: {
+            StepName.normalized($0.title) == "deliverables"
+        }) {
+            return [("\(title) deliverables", deliverables.allTasks)]
+        }
+        return [(title, previous.allTasks)]
+    }
+
+    private func progress(of requirements: [String]) -> Progress {
+        requirements.flatMap { context.sections(named: $0) }.map(\.section.progress).sum
+    }
+}

@@ -1,0 +1,51 @@
+/// One thing the checker knows must hold in a plan and its status records.
+public protocol Rule: Sendable {
+    var id: DiagnosticID { get }
+    var severity: Diagnostic.Severity { get }
+    /// One line on what the rule checks, for `--format sarif` and `junit`.
+    var summary: String { get }
+    func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+/// Every rule `cairn check` and `cairn build` run, in the order their findings are reported.
+public let allRules: [any Rule] = [
+    PrerequisiteRule(), CompletePhaseRule(), NotStartedPhaseRule(), UnknownStatusRule(),
+    DeployGateRule(),
+    EvidenceContradictsTickRule(), EvidenceCompletesTaskRule(), UnknownEvidenceTaskRule(),
+    StaleEvidenceRule(),
+    MissedTargetRule(), FiredTriggerRule(), BrokenLinkRule(), DuplicateTaskIDRule(),
+]
+
+/// What a finding of a rule, or of reading the content, is about: for `--format sarif` and
+/// `junit`, which list every rule with a description.
+public struct RuleDescriptor: Sendable, Equatable {
+    public var id: DiagnosticID
+    public var severity: Diagnostic.Severity
+    public var summary: String
+
+    /// The checker's rules and the problems reading the content can report.
+    public static let all: [RuleDescriptor] =
+        allRules.map { RuleDescriptor(id: $0.id, severity: $0.severity, summary: $0.summary) } + [
+            RuleDescriptor(
+                id: .mojibakeLostBytes, severity: .warning,
+                summary: "Mis-encoded text lost bytes and cannot be repaired."),
+            RuleDescriptor(
+                id: .mojibakeRepaired, severity: .note,
+                summary: "Mis-encoded text was repaired in what is rendered."),
+            RuleDescriptor(
+                id: .invalidUTF8, severity: .error, summary: "A file is not valid UTF-8."),
+            RuleDescriptor(
+                id: .gateUnticked, severity: .error,
+                summary: "A prerequisite of the gate is not ticked."),
+        ]
+
+    public static func describe(_ id: DiagnosticID) -> RuleDescriptor {
+        all.first { $0.id == id } ?? RuleDescriptor(id: id, severity: .error, summary: id.rawValue)
+    }
+}
+
+extension Rule {
+    func finding(_ message: String, at location: Diagnostic.Location, hint: String) -> Diagnostic {
+        Diagnostic(id, severity, at: location, message, hint: hint)
+    }
+}

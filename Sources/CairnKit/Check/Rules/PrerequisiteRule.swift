@@ -1,0 +1,92 @@
+/// A step has started while a prerequisite still has open tasks: a `Pre-…` checklist before
+/// its sibling sections, the previous phase's deliverables before a phase, or what a
+/// `**Requires:**` line names.
+struct PrerequisiteRule: Rule {
+    let id = DiagnosticID(rawValue: "prerequisite.unticked")
+    let severity = Diagnostic.Severity.error
+    let summary = "A step has started while one of its prerequisites has unticked tasks."
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for document in context.handbook.documents {
+            findings += phaseFindings(in: document, context)
+            findings += checklistFindings(in: document.sections, document: document)
+        }
+        return findings
+    }
+
+    private func phaseFindings(in document: Document, _ context: CheckContext) -> [Diagnostic] {
+        let phaseSections = document.allSections.filter {
+            $0.kind == .heading && PhaseHeading($0.title) != nil
+        }
+        var findings: [Diagnostic] = []
+        for (index, section) in phaseSections.enumerated() {
+            guard let phase = document.phases.first(where: { $0.anchor == section.anchor }),
+                let reason = startReason(phase, section: section, context)
+            else { continue }
+            var prerequisites: [(name: String, tasks: [Task])] = []
+            if !section.requires.isEmpty {
+                for name in section.requires {
+                    let open = context.sections(named: name).flatMap { $0.section.openTasks }
+                    prerequisites.append((name, open))
+                }
+            } else if index > 0 {
+                let previous = phaseSections[index - 1]
+                let deliverables = previous.children.first {
+                    StepName.normalized($0.title) == "deliverables"
+                }
+                let title =
+                    PhaseHeading(previous.title).map { "Phase \($0.number): \($0.title)" }
+                    ?? previous.title
+                let name = deliverables == nil ? title : "\(title) deliverables"
+                prerequisites.append((name, (deliverables ?? previous).openTasks))
+            }
+            for prerequisite in prerequisites where !prerequisite.tasks.isEmpty {
+                findings.append(
+                    finding(
+                        "\(PhaseHeading(section.title).map { "Phase \($0.number): \($0.title)" } ?? section.title) has started (\(reason)) but its prerequisite \(prerequisite.name) has "
+                            + "\(prerequisite.tasks.count) unticked: \(StepName.list(prerequisite.tasks))",
+                        at: section.location,
+                        hint:
+                            "finish \(prerequisite.name) first, or name the real prerequisites in a **Requires:** line"
+                    ))
+            }
+        }
+        return findings
+    }
+
+    /// Why a phase counts as started, or nil when it has not.
+    private func startReason(_ phase: Phase, section: Section, _ context: CheckContext) -> String? {
+        if phase.declaredStatus == .inProgress || phase.declaredStatus == .complete {
+            return "declared \(phase.declaredStatus?.label ?? "")"
+        }
+        if section.hasTickedTasks { return "tasks are ticked" }
+        let deployed = phase.tasks.contains { task in
+            context.evidence[task.id]?.contains { $0.kind == .deploy } == true
+        }
+        return deployed ? "a deploy is recorded for it" : nil
+    }
+
+    private func checklistFindings(in sections: [Section], document: Document) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for checklist in sections where checklist.isPrerequisite {
+            let open = checklist.openTasks
+            guard !open.isEmpty else { continue }
+            for sibling in sections
+            where sibling.anchor != checklist.anchor && !sibling.isPrerequisite
+                && sibling.hasTickedTasks
+            {
+                findings.append(
+                    finding(
+                        "\(sibling.title) has started (tasks are ticked) but its prerequisite \(checklist.title) has "
+                            + "\(open.count) unticked: \(StepName.list(open))",
+                        at: sibling.location,
+                        hint: "tick \(checklist.title) before working on \(sibling.title)"))
+            }
+        }
+        for section in sections {
+            findings += checklistFindings(in: section.children, document: document)
+        }
+        return findings
+    }
+}
