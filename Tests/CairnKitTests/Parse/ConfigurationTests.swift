@@ -23,7 +23,7 @@ struct HandbookConfigTests {
         let parsed = parse("title: X\ncolour: blue\n")
         #expect(
             parsed.diagnostics.map(\.formatted) == [
-                "handbook.yml:2:1: warning: unknown key 'colour' (known: documents, title, unsafe_html) [config.unknown-key]"
+                "handbook.yml:2:1: warning: unknown key 'colour' (known: documents, gates, max_evidence_age, title, unsafe_html) [config.unknown-key]"
             ])
     }
 
