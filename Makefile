@@ -6,7 +6,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver
-PIP_PACKAGES := selenium pytest jsonschema
+PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
 
@@ -43,7 +43,7 @@ deps:
 
 browser-deps:
 	@./scripts/ensure-packages $(BROWSER_PACKAGES)
-	@$(PYTHON) -c "import selenium, pytest, jsonschema" 2>/dev/null || \
+	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
 

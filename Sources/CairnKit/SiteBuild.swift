@@ -63,8 +63,9 @@ public struct SiteBuild: Sendable {
                 diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,
                 writtenFiles: 0)
         }
-        let files = try renderer.render(
-            loaded.handbook, findings: (diagnostics + findings).sorted(), now: options.now)
+        // Notes (each mojibake repair) stay in the terminal; the pages list what needs work.
+        let listed = (diagnostics + findings).filter { $0.severity != .note }.sorted()
+        let files = try renderer.render(loaded.handbook, findings: listed, now: options.now)
         let written = try SiteWriter().write(files, assets: loaded.assets, to: options.outputFolder)
         return Outcome(
             diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,

@@ -52,6 +52,13 @@ struct Build: ParsableCommand {
             print(
                 "Built \(handbook.documents.count) document(s) into \(output)/ (\(outcome.writtenFiles) files): "
                     + "\(progress.done)/\(progress.total) tasks done (\(progress.percent)%)")
+            let checks = CheckReport(
+                findings: outcome.findings, contentFolder: content, isStrict: false)
+            if !outcome.findings.isEmpty {
+                print(
+                    "Checks: \(checks.summary); 'cairn check' lists them, and so does \(output)/checks.html"
+                )
+            }
         }
     }
 }

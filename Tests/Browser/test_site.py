@@ -61,7 +61,7 @@ def test_the_example_site_was_built():
     assert (SITE / "index.html").is_file()
     assert (SITE / "handbook.json").is_file()
     assert [p.relative_to(SITE).as_posix() for p in PAGES] == [
-        "backups.html", "deploys.html", "index.html", "metrics.html",
+        "backups.html", "checks.html", "deploys.html", "index.html", "metrics.html",
         "plans/CI_CD_PLAN.html", "plans/HOSTING_GUIDE.html", "plans/HOSTING_MIGRATION_PLAN.html"]
 
 
@@ -235,3 +235,14 @@ def test_a_task_with_evidence_links_to_its_record(driver):
     badge.click()
     row = driver.find_element(By.CSS_SELECTOR, "tr:target")
     assert "pass" in row.text and driver.current_url.split("#")[0].endswith("backups.html")
+
+
+def test_checks_page_links_each_finding_to_its_heading_or_task(driver):
+    open_page(driver, SITE / "index.html")
+    summary = driver.find_element(By.CSS_SELECTOR, ".check-summary").text
+    assert summary.startswith("Checks:") and "2 error(s)" in summary
+    driver.find_element(By.CSS_SELECTOR, ".check-summary a").click()
+    first = driver.find_element(By.CSS_SELECTOR, ".severity-error .finding-list li")
+    assert "Phase 1: Preparation & Documentation is marked ✅" in first.text
+    first.find_element(By.CSS_SELECTOR, ".source a").click()
+    assert driver.current_url.endswith("HOSTING_MIGRATION_PLAN.html#phase-1-preparation--documentation-")

@@ -56,9 +56,10 @@ public enum MojibakeRepair {
                         Diagnostic(
                             .mojibakeLostBytes, .warning,
                             at: .init(path: path, line: line, column: column),
-                            "mis-encoded text '\(original)' lost \(needed + 1 - bytes.count) byte(s) of "
-                                + "the original character, which cannot be recovered; it is left out of the "
-                                + "handbook: write the intended character in the source"))
+                            "mis-encoded text lost \(needed + 1 - bytes.count) of the \(needed + 1) bytes of a character "
+                                + "(it reads \(Self.codePoints(original)) where one character was meant); it cannot be "
+                                + "recovered and is left out of the handbook: write the intended character in the source"
+                        ))
                     column += original.utf8.count
                     index = next
                     continue
@@ -88,6 +89,14 @@ public enum MojibakeRepair {
         case 0xE2: return (0x80...0x86).contains(bytes[1])
         default: return false
         }
+    }
+
+    /// `U+00F0 U+0178 U+201C`: the garbled characters named without showing them.
+    static func codePoints(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }.joined(separator: " ")
     }
 
     private static func continuationCount(lead: UInt8) -> Int? {

@@ -4,7 +4,7 @@ import Mustache
 public struct SiteRenderer: Sendable {
     /// The templates a theme must provide; a user's templates folder may replace any of them.
     public static let requiredTemplates = [
-        "layout", "index", "document", "deploys", "backups", "metrics",
+        "layout", "index", "document", "deploys", "backups", "metrics", "checks",
     ]
 
     private let library: MustacheLibrary
@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
         }
         let history = StatusHistoryPages(handbook: handbook, now: now)
         let evidence = EvidenceBadges(history: handbook.status)
-        var pages: [SitePage] = [.dashboard]
+        var pages: [SitePage] = [.dashboard, .checks]
         pages += handbook.documents.indices.map(SitePage.document)
         for (kind, count) in history.pageCounts {
             pages += (1...count).map { SitePage.history(kind, $0) }
@@ -72,7 +72,14 @@ public struct SiteRenderer: Sendable {
             switch page {
             case .dashboard:
                 return self.page(
-                    "index.html", template: "index", DashboardView(handbook: handbook, now: now))
+                    "index.html", template: "index",
+                    DashboardView(handbook: handbook, now: now, findings: findings))
+            case .checks:
+                return self.page(
+                    "checks.html", template: "checks",
+                    ChecksPageView(
+                        handbook: handbook, findings: findings,
+                        locator: FindingLocator(handbook: handbook)))
             case .document(let index):
                 return documentPage(
                     handbook.documents[index], at: index, in: handbook, evidence: evidence)
@@ -143,6 +150,7 @@ public struct SiteRenderer: Sendable {
 /// The pages of a site, in the order they are written.
 public enum SitePage: Sendable {
     case dashboard
+    case checks
     case document(Int)
     case history(StatusPages.Kind, Int)
     case json

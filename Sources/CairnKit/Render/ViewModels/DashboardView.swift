@@ -11,6 +11,17 @@ struct DashboardView {
     let hasPrerequisites: Bool
     let documents: [DocumentRow]
     let status: StatusPanelsView
+    let checks: CheckSummary
+
+    /// The findings' count by severity, linking to `checks.html`.
+    struct CheckSummary {
+        let errors: Int
+        let warnings: Int
+        let notes: Int
+        let sentence: String
+        let href: String
+        let isClean: Bool
+    }
 
     struct PhaseRow {
         let number: Int
@@ -45,7 +56,7 @@ struct DashboardView {
         let progress: ProgressView
     }
 
-    init(handbook: Handbook, now: Timestamp) {
+    init(handbook: Handbook, now: Timestamp, findings: [Diagnostic]) {
         let page = PageContext(
             handbook: handbook, pageTitle: handbook.title, pagePath: "index.html",
             currentDocument: nil)
@@ -87,6 +98,11 @@ struct DashboardView {
                 progress: ProgressView(checklist.progress))
         }
         hasPrerequisites = !prerequisites.isEmpty
+        let counts = FindingCounts(findings)
+        checks = CheckSummary(
+            errors: counts.errors, warnings: counts.warnings, notes: counts.notes,
+            sentence: counts.sentence,
+            href: page.root + "checks.html", isClean: counts.errors + counts.warnings == 0)
         status = StatusPanelsView(handbook: handbook, root: page.root, now: now)
         documents = handbook.documents.map { document in
             DocumentRow(

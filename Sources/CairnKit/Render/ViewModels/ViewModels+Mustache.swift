@@ -61,6 +61,7 @@ extension DashboardView: MustacheParent {
         case "hasPrerequisites": hasPrerequisites
         case "documents": documents
         case "status": status
+        case "checks": checks
         default: nil
         }
     }
@@ -152,6 +153,22 @@ extension DocumentPageView.Neighbour: MustacheParent {
         switch name {
         case "title": title
         case "href": href
+        default: nil
+        }
+    }
+}
+
+extension DashboardView.CheckSummary: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "errors": errors
+        case "warnings": warnings
+        case "notes": notes
+        case "hasErrors": errors > 0
+        case "hasWarnings": warnings > 0
+        case "sentence": sentence
+        case "href": href
+        case "isClean": isClean
         default: nil
         }
     }

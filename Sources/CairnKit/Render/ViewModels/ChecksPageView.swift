@@ -1,0 +1,146 @@
+import Mustache
+
+/// `checks.html`: what the checker and the build found, errors first, each linking to the
+/// heading, task or record it is about.
+struct ChecksPageView {
+    let page: PageContext
+    let summary: String
+    let groups: [Group]
+    let hasFindings: Bool
+
+    struct Group {
+        let heading: String
+        let severityClass: String
+        let findings: [Row]
+    }
+
+    struct Row {
+        let message: String
+        let hint: String?
+        let rule: String
+        let location: String
+        let href: String?
+    }
+
+    init(handbook: Handbook, findings: [Diagnostic], locator: FindingLocator) {
+        page = PageContext(
+            handbook: handbook, pageTitle: "Checks", pagePath: "checks.html", currentDocument: nil)
+        let counts = FindingCounts(findings)
+        summary = counts.sentence
+        groups = [Diagnostic.Severity.error, .warning, .note].compactMap { severity in
+            let rows = findings.filter { $0.severity == severity }.map { finding in
+                Row(
+                    message: finding.message, hint: finding.hint, rule: finding.id.rawValue,
+                    location: finding.location.description,
+                    href: locator.href(for: finding.location, root: ""))
+            }
+            guard !rows.isEmpty else { return nil }
+            let heading =
+                switch severity {
+                case .error: "Errors"
+                case .warning: "Warnings"
+                case .note: "Notes"
+                }
+            return Group(
+                heading: heading, severityClass: "severity-" + severity.rawValue, findings: rows)
+        }
+        hasFindings = !findings.isEmpty
+    }
+}
+
+/// How many findings of each severity there are, as the dashboard and checks page say it.
+struct FindingCounts {
+    let errors: Int
+    let warnings: Int
+    let notes: Int
+
+    init(_ findings: [Diagnostic]) {
+        errors = findings.filter { $0.severity == .error }.count
+        warnings = findings.filter { $0.severity == .warning }.count
+        notes = findings.filter { $0.severity == .note }.count
+    }
+
+    var sentence: String {
+        guard errors + warnings + notes > 0 else {
+            return "Nothing found: the plan holds against itself and its records."
+        }
+        return [(errors, "error"), (warnings, "warning"), (notes, "note")].filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ") + "."
+    }
+}
+
+/// Finds the page and anchor a finding's location is about: the task or heading on its line
+/// (or the heading above it) in a document, or the row of a status record.
+struct FindingLocator {
+    private var documents: [String: (page: String, anchors: [(line: Int, anchor: String)])] = [:]
+    private var records: [String: String] = [:]
+
+    init(handbook: Handbook) {
+        for document in handbook.documents {
+            var anchors = document.allSections.map { (line: $0.location.line, anchor: $0.anchor) }
+            anchors += document.allTasks.map { (line: $0.location.line, anchor: $0.id) }
+            // A task and the heading it follows never share a line; a task wins over a section.
+            anchors.sort {
+                ($0.line, $0.anchor.contains("/") ? 0 : 1) < (
+                    $1.line, $1.anchor.contains("/") ? 0 : 1
+                )
+            }
+            documents[document.path] = (document.pagePath, anchors)
+        }
+        let status = handbook.status
+        for (index, entry) in status.deploys.enumerated() {
+            records[entry.location.path] = StatusPages.href(.deploys, index: index, id: entry.id)
+        }
+        for (index, entry) in status.backups.enumerated() {
+            records[entry.location.path] = StatusPages.href(.backups, index: index, id: entry.id)
+        }
+        for (index, entry) in status.metrics.enumerated() {
+            records[entry.location.path] = StatusPages.href(.metrics, index: index, id: entry.id)
+        }
+    }
+
+    func href(for location: Diagnostic.Location, root: String) -> String? {
+        if let record = records[location.path] { return root + record }
+        guard let document = documents[location.path] else { return nil }
+        let exact = document.anchors.first { $0.line == location.line }
+        let above = document.anchors.last { $0.line <= location.line }
+        guard let anchor = (exact ?? above)?.anchor else { return root + document.page }
+        return root + document.page + "#" + anchor
+    }
+}
+
+extension ChecksPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "summary": summary
+        case "groups": groups
+        case "hasFindings": hasFindings
+        default: nil
+        }
+    }
+}
+
+extension ChecksPageView.Group: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "severityClass": severityClass
+        case "findings": findings
+        default: nil
+        }
+    }
+}
+
+extension ChecksPageView.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "message": message
+        case "hint": hint as Any?
+        case "rule": rule
+        case "location": location
+        case "href": href as Any?
+        default: nil
+        }
+    }
+}
