@@ -8,7 +8,8 @@ public enum HandbookLoading {
     }
 
     /// - Throws: `CairnError.contentFolderMissing` when the folder does not exist.
-    public static func load(contentFolder: String) throws -> Loaded {
+    /// - Parameter rendersHTML: false for a check, which reads the model only.
+    public static func load(contentFolder: String, rendersHTML: Bool = true) throws -> Loaded {
         let tree = try ContentLoader().load(root: contentFolder)
         var diagnostics = tree.diagnostics
         if tree.documents.isEmpty && !diagnostics.hasErrors {
@@ -19,7 +20,7 @@ public enum HandbookLoading {
         }
         let status = readStatus(tree.statusFiles)
         diagnostics += status.diagnostics
-        let built = HandbookBuilder().build(tree, status: status.history)
+        let built = HandbookBuilder(rendersHTML: rendersHTML).build(tree, status: status.history)
         diagnostics += built.diagnostics
         return Loaded(
             handbook: built.handbook, diagnostics: diagnostics.sorted(), assets: tree.assets)

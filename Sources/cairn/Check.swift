@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let loaded: HandbookLoading.Loaded
         do {
-            loaded = try HandbookLoading.load(contentFolder: content)
+            loaded = try HandbookLoading.load(contentFolder: content, rendersHTML: false)
         } catch {
             Terminal.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)

@@ -1,14 +1,20 @@
 /// Builds the `Handbook` from a loaded content tree: parses each document, reads the
 /// configuration, orders the documents.
 public struct HandbookBuilder: Sendable {
-    public init() {}
+    /// Whether documents keep their body HTML; `cairn check` has no use for it.
+    public var rendersHTML: Bool
+
+    public init(rendersHTML: Bool = true) {
+        self.rendersHTML = rendersHTML
+    }
 
     /// - Parameter status: the status records, already read and parsed.
     public func build(
         _ tree: ContentTree, status: StatusHistory = .empty
     ) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
         var (config, diagnostics) = HandbookConfigParser.parse(tree.config)
-        let parser = MarkdownParser(allowsRawHTML: config.allowsRawHTML)
+        var parser = MarkdownParser(allowsRawHTML: config.allowsRawHTML)
+        parser.rendersHTML = rendersHTML
         var documents: [Document] = []
         for file in tree.documents {
             let split = FrontMatter.split(file)

@@ -10,6 +10,8 @@ public struct MarkdownParser: Sendable {
     public var allowsRawHTML: Bool
     /// Blocks nested deeper than this are attached to the deepest allowed ancestor.
     public var maximumDepth: Int
+    /// Whether to render body HTML; a check needs only the block tree.
+    public var rendersHTML: Bool = true
 
     public init(allowsRawHTML: Bool = false, maximumDepth: Int = 64) {
         self.allowsRawHTML = allowsRawHTML
@@ -44,7 +46,7 @@ public struct MarkdownParser: Sendable {
             .build(document, rewriteDestination: rewriteDestination)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = ""
-        if let rendered = cmark_render_html(document, renderOptions, extensions) {
+        if rendersHTML, let rendered = cmark_render_html(document, renderOptions, extensions) {
             html = String(cString: rendered)
             free(rendered)
         }
