@@ -1,44 +1,45 @@
 /// The short forms `cairn record` takes on its command line for the parts of a record that
 /// repeat: health checks, restore checks and measured values.
+/// `NAME:pass|fail[:MORE…]` split at the first `pass` or `fail` after the name (names may
+/// hold colons): the name, the outcome, and the fields after it (the last one keeps its colons).
+private func splitCheckFlag(_ flag: String) -> (
+    name: String, status: CheckOutcome, first: String?, rest: String?
+)? {
+    let parts = flag.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    guard
+        let statusIndex = parts.indices.dropFirst().first(where: {
+            CheckOutcome(rawValue: parts[$0]) != nil
+        }),
+        let status = CheckOutcome(rawValue: parts[statusIndex])
+    else { return nil }
+    let name = parts[..<statusIndex].joined(separator: ":")
+    let after = Array(parts[(statusIndex + 1)...])
+    guard !name.isEmpty else { return nil }
+    return (
+        name, status, after.first.flatMap { $0.isEmpty ? nil : $0 },
+        after.count > 1 ? after[1...].joined(separator: ":") : nil
+    )
+}
+
 extension DeployRecord.HealthCheck {
     /// `NAME:pass|fail[:LATENCY_MS[:OBSERVED]]`, e.g. `/health:pass:120`.
     public init?(flag: String) {
-        let parts = flag.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard
-            let statusIndex = parts.indices.dropFirst().first(where: {
-                CheckOutcome(rawValue: parts[$0]) != nil
-            }),
-            let status = CheckOutcome(rawValue: parts[statusIndex])
-        else { return nil }
-        let name = parts[..<statusIndex].joined(separator: ":")
-        let rest = Array(parts[(statusIndex + 1)...])
+        guard let parts = splitCheckFlag(flag) else { return nil }
         var latency: Double?
-        if let first = rest.first, !first.isEmpty {
+        if let first = parts.first {
             guard let value = Double(first), value >= 0 else { return nil }
             latency = value
         }
-        let observed = rest.count > 1 ? rest[1...].joined(separator: ":") : nil
-        guard !name.isEmpty else { return nil }
-        self.init(name: name, status: status, latencyMs: latency, observed: observed)
+        self.init(name: parts.name, status: parts.status, latencyMs: latency, observed: parts.rest)
     }
 }
 
 extension BackupRecord.RestoreCheck {
     /// `NAME:pass|fail[:EXPECTED[:OBSERVED]]`, e.g. `row counts:fail:3518:3101`.
     public init?(flag: String) {
-        let parts = flag.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard
-            let statusIndex = parts.indices.dropFirst().first(where: {
-                CheckOutcome(rawValue: parts[$0]) != nil
-            }),
-            let status = CheckOutcome(rawValue: parts[statusIndex])
-        else { return nil }
-        let name = parts[..<statusIndex].joined(separator: ":")
-        let rest = Array(parts[(statusIndex + 1)...])
-        guard !name.isEmpty else { return nil }
+        guard let parts = splitCheckFlag(flag) else { return nil }
         self.init(
-            name: name, status: status, expected: rest.first.flatMap { $0.isEmpty ? nil : $0 },
-            observed: rest.count > 1 ? rest[1...].joined(separator: ":") : nil)
+            name: parts.name, status: parts.status, expected: parts.first, observed: parts.rest)
     }
 }
 

@@ -25,34 +25,28 @@ struct StatusHistoryPages {
     }
 
     func page(_ kind: StatusPages.Kind, number: Int) -> HistoryPageView {
-        let range = ((number - 1) * StatusPages.rowsPerPage)...
-        switch kind {
-        case .deploys:
-            let entries = handbook.status.deploys
-            let slice = entries[clamped(range, entries.count)]
-            return HistoryPageView(
-                kind: kind, pageNumber: number, handbook: handbook, rows: slice.map(deployRow),
-                totalRows: entries.count,
-                summary: deploySummary, charts: number == 1 ? deployCharts : [])
+        let status = handbook.status
+        return switch kind {
+        case .deploys: page(kind, number, status.deploys, deployRow, deploySummary) { deployCharts }
         case .backups:
-            let entries = handbook.status.backups
-            let slice = entries[clamped(range, entries.count)]
-            return HistoryPageView(
-                kind: kind, pageNumber: number, handbook: handbook, rows: slice.map(backupRow),
-                totalRows: entries.count,
-                summary: backupSummary, charts: number == 1 ? restoreCharts : [])
+            page(kind, number, status.backups, backupRow, backupSummary) { restoreCharts }
         case .metrics:
-            let entries = handbook.status.metrics
-            let slice = entries[clamped(range, entries.count)]
-            return HistoryPageView(
-                kind: kind, pageNumber: number, handbook: handbook, rows: slice.map(metricsRow),
-                totalRows: entries.count,
-                summary: metricsSummary, charts: number == 1 ? metricCharts : [])
+            page(kind, number, status.metrics, metricsRow, metricsSummary) { metricCharts }
         }
     }
 
-    private func clamped(_ range: PartialRangeFrom<Int>, _ count: Int) -> Range<Int> {
-        min(range.lowerBound, count)..<min(range.lowerBound + StatusPages.rowsPerPage, count)
+    /// One page of `entries` (newest first), with the charts on the first page only.
+    private func page<Record>(
+        _ kind: StatusPages.Kind, _ number: Int, _ entries: [StatusEntry<Record>],
+        _ row: (StatusEntry<Record>) -> [String: Any], _ summary: String,
+        charts: () -> [HistoryPageView.Chart]
+    ) -> HistoryPageView {
+        let start = min((number - 1) * StatusPages.rowsPerPage, entries.count)
+        let slice = entries[start..<min(start + StatusPages.rowsPerPage, entries.count)]
+        return HistoryPageView(
+            kind: kind, pageNumber: number, handbook: handbook, rows: slice.map(row),
+            totalRows: entries.count,
+            summary: summary, charts: number == 1 ? charts() : [])
     }
 
     // MARK: Deploys
