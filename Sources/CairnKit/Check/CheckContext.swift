@@ -6,36 +6,37 @@ public struct CheckContext: Sendable {
     let tasksByID: [String: [(document: Document, task: Task)]]
     let evidence: [String: [Evidence]]
 
+    /// Sections by every name they answer to (see `sections(named:)`), built once.
+    private let sectionsByName: [String: [(document: Document, section: Section)]]
+
     public init(handbook: Handbook, now: Timestamp) {
         self.handbook = handbook
         self.now = now
         var tasks: [String: [(document: Document, task: Task)]] = [:]
+        var names: [String: [(document: Document, section: Section)]] = [:]
         for document in handbook.documents {
             for task in document.allTasks { tasks[task.id, default: []].append((document, task)) }
+            for section in document.allSections {
+                var keys: Set<String> = [
+                    StepName.normalized(section.title),
+                    StepName.normalized(section.unnumberedTitle),
+                ]
+                if let phase = PhaseHeading(section.title) {
+                    keys.insert("phase \(phase.number)")
+                    keys.insert("\(phase.number)")
+                }
+                for key in keys { names[key, default: []].append((document, section)) }
+            }
         }
         tasksByID = tasks
+        sectionsByName = names
         evidence = handbook.status.evidenceByTask
     }
 
     /// The sections whose title is `name`, ignoring case, numbering (`4.1:`) and emoji;
     /// `Phase 3`, `phase-3` and `3` name the third phase.
     func sections(named name: String) -> [(document: Document, section: Section)] {
-        let wanted = StepName.normalized(name)
-        var found: [(Document, Section)] = []
-        for document in handbook.documents {
-            for section in document.allSections {
-                let title = StepName.normalized(section.title)
-                let unnumbered = StepName.normalized(section.unnumberedTitle)
-                let phase = PhaseHeading(section.title).map { "phase \($0.number)" }
-                if title == wanted || unnumbered == wanted || phase == wanted
-                    || (phase != nil
-                        && PhaseHeading(section.title).map { "\($0.number)" } == wanted)
-                {
-                    found.append((document, section))
-                }
-            }
-        }
-        return found
+        sectionsByName[StepName.normalized(name)] ?? []
     }
 }
 

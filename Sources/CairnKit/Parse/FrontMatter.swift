@@ -15,18 +15,29 @@ public struct FrontMatter: Sendable, Equatable {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
             return (FrontMatter(values: [:], body: text), [])
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard
-            let closing = lines.indices.dropFirst().first(where: {
-                let line = lines[$0].trimmingWhitespace()
-                return line == "---" || line == "..."
-            })
-        else {
-            return (FrontMatter(values: [:], body: text), [])
+        // Walk lines only as far as the closing `---`: a long document is not split whole.
+        var yamlLines: [Substring] = []
+        var lineStart = text.startIndex
+        var lineCount = 0
+        var bodyStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            lineCount += 1
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineCount > 1 {
+                let trimmed = line.trimmingWhitespace()
+                if trimmed == "---" || trimmed == "..." {
+                    bodyStart = lineEnd
+                    break
+                }
+                yamlLines.append(line)
+            }
+            lineStart = next
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        for index in 0...closing { lines[index] = "" }
-        let body = lines.joined(separator: "\n")
+        guard let bodyStart else { return (FrontMatter(values: [:], body: text), []) }
+        let yaml = yamlLines.joined(separator: "\n")
+        let body = String(repeating: "\n", count: lineCount - 1) + text[bodyStart...]
         let read = YAMLReader.mapping(
             yaml, path: file.path, lineOffset: 1, what: "front matter", id: .frontMatterInvalid)
         var values: [String: String] = [:]
