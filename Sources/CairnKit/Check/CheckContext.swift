@@ -43,7 +43,7 @@ public struct CheckContext: Sendable {
 /// How step names are compared: lowercase letters and digits, words separated by one space.
 enum StepName {
     static func normalized(_ name: String) -> String {
-        String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+        String(name.lowercased().map { $0.isWordCharacter ? $0 : " " })
             .split(separator: " ").joined(separator: " ")
     }
 

@@ -8,9 +8,7 @@ public enum Slug {
         for character in text.lowercased() {
             if character == " " {
                 result.append("-")
-            } else if character == "-" || character == "_" || character.isLetter
-                || character.isNumber
-            {
+            } else if character == "-" || character == "_" || character.isWordCharacter {
                 result.append(character)
             }
         }
@@ -23,7 +21,7 @@ public enum Slug {
         var result = ""
         var pendingDash = false
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
+            if character.isWordCharacter {
                 if pendingDash && !result.isEmpty { result.append("-") }
                 pendingDash = false
                 result.append(character)
@@ -53,5 +51,17 @@ struct AnchorRegistry {
         used[base] = next
         used["\(base)-\(next)"] = 0
         return "\(base)-\(next)"
+    }
+}
+
+extension Character {
+    /// A letter or a digit, answered from the ASCII table when it can be: Unicode's property
+    /// look-up is the costliest part of making ids for thousands of documents.
+    var isWordCharacter: Bool {
+        if let ascii = asciiValue {
+            return (ascii >= 0x30 && ascii <= 0x39)
+                || (ascii | 0x20 >= 0x61 && ascii | 0x20 <= 0x7A)
+        }
+        return isLetter || isNumber
     }
 }
