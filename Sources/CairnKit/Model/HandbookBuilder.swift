@@ -1,11 +1,17 @@
+import Foundation
+
 /// Builds the `Handbook` from a loaded content tree: parses each document, reads the
 /// configuration, orders the documents.
 public struct HandbookBuilder: Sendable {
     /// Whether documents keep their body HTML; `cairn check` has no use for it.
     public var rendersHTML: Bool
+    /// How many documents are parsed and modelled at once. Only cmark's inline pass, which
+    /// Debian's libcmark-gfm cannot run twice at once, is serialized (in `MarkdownParser`).
+    public var concurrency: Int
 
-    public init(rendersHTML: Bool = true) {
+    public init(rendersHTML: Bool = true, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.rendersHTML = rendersHTML
+        self.concurrency = max(1, concurrency)
     }
 
     /// - Parameter status: the status records, already read and parsed.
@@ -15,15 +21,14 @@ public struct HandbookBuilder: Sendable {
         var (config, diagnostics) = HandbookConfigParser.parse(tree.config)
         var parser = MarkdownParser(allowsRawHTML: config.allowsRawHTML)
         parser.rendersHTML = rendersHTML
-        var documents: [Document] = []
-        for file in tree.documents {
+        let built = ParallelMap.map(tree.documents, concurrency: concurrency) { [parser] file in
             let split = FrontMatter.split(file)
-            diagnostics += split.diagnostics
-            let parsed = parser.parse(
-                split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
+            let parsed = parser.parse(split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
             var builder = DocumentBuilder(path: file.path)
-            documents.append(builder.build(frontMatter: split.frontMatter, parsed: parsed))
+            return (builder.build(frontMatter: split.frontMatter, parsed: parsed), split.diagnostics)
         }
+        var documents = built.map(\.0)
+        diagnostics += built.flatMap(\.1)
         let known = Set(documents.map(\.path))
         for path in config.documentOrder where !known.contains(path) {
             diagnostics.append(
