@@ -9,7 +9,9 @@ public struct HandbookBuilder: Sendable {
     /// Debian's libcmark-gfm cannot run twice at once, is serialized (in `MarkdownParser`).
     public var concurrency: Int
 
-    public init(rendersHTML: Bool = true, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        rendersHTML: Bool = true, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.rendersHTML = rendersHTML
         self.concurrency = max(1, concurrency)
     }
@@ -23,9 +25,12 @@ public struct HandbookBuilder: Sendable {
         parser.rendersHTML = rendersHTML
         let built = ParallelMap.map(tree.documents, concurrency: concurrency) { [parser] file in
             let split = FrontMatter.split(file)
-            let parsed = parser.parse(split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
+            let parsed = parser.parse(
+                split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
             var builder = DocumentBuilder(path: file.path)
-            return (builder.build(frontMatter: split.frontMatter, parsed: parsed), split.diagnostics)
+            return (
+                builder.build(frontMatter: split.frontMatter, parsed: parsed), split.diagnostics
+            )
         }
         var documents = built.map(\.0)
         diagnostics += built.flatMap(\.1)

@@ -45,14 +45,13 @@ public struct SiteRenderer: Sendable {
         return (SiteRenderer(library: library, theme: theme), diagnostics)
     }
 
-    /// Every page, `handbook.json` and the theme's assets, rendered one at a time as the
-    /// sequence is walked, so that only one page is held in memory while the site is written.
+    /// Every page, `handbook.json` and the theme's assets. Each is rendered when it is asked
+    /// for, so a writer holds only the pages it is writing, and can write several at once.
     /// - Throws: when `handbook.json` cannot be encoded.
-    /// - Parameter findings: the build's diagnostics, listed in `handbook.json`.
     public func render(
         _ handbook: Handbook, findings: [Diagnostic] = [],
         now: Timestamp = Timestamp(secondsSince1970: 0)
-    ) throws -> LazyMapSequence<[SitePage], SiteFile> {
+    ) throws -> RenderedSite {
         let json = SiteFile(
             path: "handbook.json",
             contents: try HandbookJSON(handbook, findings: findings, now: now).encoded())
@@ -60,7 +59,6 @@ public struct SiteRenderer: Sendable {
             SiteFile(path: $0.key, contents: $0.value)
         }
         let history = StatusHistoryPages(handbook: handbook, now: now)
-        let evidence = EvidenceBadges(history: handbook.status)
         var pages: [SitePage] = [.dashboard, .checks]
         pages += handbook.documents.indices.map(SitePage.document)
         for (kind, count) in history.pageCounts {
@@ -68,30 +66,51 @@ public struct SiteRenderer: Sendable {
         }
         pages.append(.json)
         pages += assets.indices.map(SitePage.asset)
-        return pages.lazy.map { page in
-            switch page {
-            case .dashboard:
-                return self.page(
-                    "index.html", template: "index",
-                    DashboardView(handbook: handbook, now: now, findings: findings))
-            case .checks:
-                return self.page(
-                    "checks.html", template: "checks",
-                    ChecksPageView(
-                        handbook: handbook, findings: findings,
-                        locator: FindingLocator(handbook: handbook)))
-            case .document(let index):
-                return documentPage(
-                    handbook.documents[index], at: index, in: handbook, evidence: evidence)
-            case .history(let kind, let number):
-                return self.page(
-                    StatusPages.path(kind, page: number), template: kind.rawValue,
-                    history.page(kind, number: number))
-            case .json:
-                return json
-            case .asset(let index):
-                return assets[index]
-            }
+        return RenderedSite(
+            renderer: self,
+            inputs: .init(
+                handbook: handbook, findings: findings, now: now, json: json, assets: assets,
+                history: history,
+                evidence: EvidenceBadges(history: handbook.status)),
+            pages: pages)
+    }
+
+    /// The path a page is written to, without rendering it.
+    func path(of page: SitePage, _ inputs: RenderedSite.Inputs) -> String {
+        switch page {
+        case .dashboard: "index.html"
+        case .checks: "checks.html"
+        case .document(let index): inputs.handbook.documents[index].pagePath
+        case .history(let kind, let number): StatusPages.path(kind, page: number)
+        case .json: inputs.json.path
+        case .asset(let index): inputs.assets[index].path
+        }
+    }
+
+    func file(for page: SitePage, _ inputs: RenderedSite.Inputs) -> SiteFile {
+        let handbook = inputs.handbook
+        switch page {
+        case .dashboard:
+            return self.page(
+                "index.html", template: "index",
+                DashboardView(handbook: handbook, now: inputs.now, findings: inputs.findings))
+        case .checks:
+            return self.page(
+                "checks.html", template: "checks",
+                ChecksPageView(
+                    handbook: handbook, findings: inputs.findings,
+                    locator: FindingLocator(handbook: handbook)))
+        case .document(let index):
+            return documentPage(
+                handbook.documents[index], at: index, in: handbook, evidence: inputs.evidence)
+        case .history(let kind, let number):
+            return self.page(
+                StatusPages.path(kind, page: number), template: kind.rawValue,
+                inputs.history.page(kind, number: number))
+        case .json:
+            return inputs.json
+        case .asset(let index):
+            return inputs.assets[index]
         }
     }
 
@@ -155,4 +174,34 @@ public enum SitePage: Sendable {
     case history(StatusPages.Kind, Int)
     case json
     case asset(Int)
+}
+
+/// The files of a rendered site, each rendered when it is read.
+public struct RenderedSite: RandomAccessCollection, Sendable {
+    /// What every page is rendered from.
+    struct Inputs: Sendable {
+        let handbook: Handbook
+        let findings: [Diagnostic]
+        let now: Timestamp
+        let json: SiteFile
+        let assets: [SiteFile]
+        let history: StatusHistoryPages
+        let evidence: EvidenceBadges
+    }
+
+    let renderer: SiteRenderer
+    let inputs: Inputs
+    let pages: [SitePage]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { pages.count }
+
+    public subscript(position: Int) -> SiteFile {
+        renderer.file(for: pages[position], inputs)
+    }
+
+    /// Where the file at `position` goes, relative to the output folder.
+    public func path(at position: Int) -> String {
+        renderer.path(of: pages[position], inputs)
+    }
 }

@@ -16,7 +16,8 @@ public struct SiteWriter: Sendable {
     /// - Throws: `CairnError.outputNotCairns` for a non-empty folder without the marker,
     ///   `CairnError.outputIsFile`, `CairnError.outputNotWritable` when writing fails.
     public func write(
-        _ files: some Sequence<SiteFile>, assets: [ContentAsset], to output: String
+        _ files: some WritableSite, assets: [ContentAsset], to output: String,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> Int {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
@@ -39,13 +40,28 @@ public struct SiteWriter: Sendable {
             for placeholder in existing.placeholders {
                 try Data().write(to: staging.appendingPathComponent(placeholder))
             }
-            for file in files {
-                written += 1
-                let destination = staging.appendingPathComponent(file.path)
+            let paths = (0..<files.count).map(files.path(at:))
+            for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted()
+            where !folder.isEmpty {
                 try fileManager.createDirectory(
-                    at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents).write(to: destination)
+                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            let failure = FirstFailure()
+            let workers = max(1, min(concurrency, paths.count))
+            let stagingPath = staging.path
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: paths.count, by: workers)
+                where !failure.hasFailed {
+                    do {
+                        try Data(files[index].contents).write(
+                            to: URL(fileURLWithPath: stagingPath + "/" + paths[index]))
+                    } catch {
+                        failure.record(error)
+                    }
+                }
+            }
+            if let error = failure.error { throw error }
+            written = paths.count
             for asset in assets {
                 let destination = staging.appendingPathComponent(asset.path)
                 try fileManager.createDirectory(
@@ -101,5 +117,32 @@ public struct SiteWriter: Sendable {
             throw error
         }
         try? fileManager.removeItem(at: retired)
+    }
+}
+
+/// What a site writer writes: files it can ask for by position, from several threads at once.
+public protocol WritableSite: Sendable {
+    var count: Int { get }
+    /// Where the file at `index` goes, relative to the output folder, known without making it.
+    func path(at index: Int) -> String
+    subscript(_ index: Int) -> SiteFile { get }
+}
+
+extension RenderedSite: WritableSite {}
+
+extension Array: WritableSite where Element == SiteFile {
+    public func path(at index: Int) -> String { self[index].path }
+}
+
+/// The first error any of several writing threads met; the others stop at their next file.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+
+    var hasFailed: Bool { lock.withLock { first != nil } }
+    var error: Error? { lock.withLock { first } }
+
+    func record(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
     }
 }
