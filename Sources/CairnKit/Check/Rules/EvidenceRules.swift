@@ -5,7 +5,7 @@ struct EvidenceContradictsTickRule: Rule {
     let summary = "A ticked task's latest evidence contradicts it."
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        context.tasksByID.keys.sorted().flatMap { id -> [Diagnostic] in
+        context.evidence.keys.sorted().flatMap { id -> [Diagnostic] in
             guard let latest = context.evidence[id]?.first, latest.verdict == .contradicts else {
                 return []
             }
@@ -26,7 +26,7 @@ struct EvidenceCompletesTaskRule: Rule {
     let summary = "An unticked task's latest evidence shows it done."
 
     func check(_ context: CheckContext) -> [Diagnostic] {
-        context.tasksByID.keys.sorted().flatMap { id -> [Diagnostic] in
+        context.evidence.keys.sorted().flatMap { id -> [Diagnostic] in
             guard let latest = context.evidence[id]?.first, latest.verdict == .supports else {
                 return []
             }
