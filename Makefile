@@ -6,11 +6,13 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver
-PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic
+PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
 
-.PHONY: site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean
+PREFIX ?= /usr/local
+
+.PHONY: site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean install
 
 site: build
 	$(BIN) build --content content --output public
@@ -24,7 +26,7 @@ unit-tests: build
 	$(SWIFT) test
 
 schema-tests: build browser-deps
-	CAIRN_BINARY=$(BIN) $(PYTHON) -m pytest -q Tests/Schemas
+	CAIRN_BINARY=$(BIN) $(PYTHON) -m pytest -q Tests/Schemas Tests/Recipes
 
 browser-tests: build browser-deps
 	rm -rf $(TEST_SITE)
@@ -43,12 +45,29 @@ deps:
 
 browser-deps:
 	@./scripts/ensure-packages $(BROWSER_PACKAGES)
-	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic" 2>/dev/null || \
+	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic, yaml" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
 
 bench: build
 	./scripts/bench
+
+# The release binary, its theme, shell completions and a man page, under $(PREFIX).
+install: deps
+	$(SWIFT) build -c release
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/cairn" "$(PREFIX)/share/man/man1" \
+		"$(PREFIX)/share/bash-completion/completions" "$(PREFIX)/share/zsh/site-functions" \
+		"$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/cairn" "$(PREFIX)/bin/cairn"
+	rm -rf "$(PREFIX)/share/cairn/templates"
+	cp -R templates "$(PREFIX)/share/cairn/templates"
+	"$(PREFIX)/bin/cairn" --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/cairn"
+	"$(PREFIX)/bin/cairn" --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_cairn"
+	"$(PREFIX)/bin/cairn" --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/cairn.fish"
+	mkdir -p .build/manual
+	$(SWIFT) package generate-manual --output-directory .build/manual
+	install -m 644 .build/manual/cairn.1 "$(PREFIX)/share/man/man1/cairn.1"
+	@echo "Installed $(PREFIX)/bin/cairn; try: cairn init /tmp/handbook && cd /tmp/handbook && cairn build"
 
 clean:
 	rm -rf .build public/* $(TEST_SITE)

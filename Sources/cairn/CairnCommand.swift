@@ -7,7 +7,7 @@ struct CairnCommand: ParsableCommand {
         commandName: "cairn",
         abstract: "Turns a migration plan and CI's status records into a browsable handbook.",
         version: CairnVersion.current,
-        subcommands: [Build.self, Check.self, Record.self, Schema.self],
+        subcommands: [Build.self, Check.self, Record.self, Schema.self, Init.self],
         defaultSubcommand: Build.self
     )
 }

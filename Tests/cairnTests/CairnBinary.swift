@@ -25,7 +25,18 @@ struct CairnBinary {
         return packageRoot.appendingPathComponent(".build/debug/cairn").path
     }
 
+    /// A binary at another path (an installed copy).
+    var path: String
+
+    init(path: String) {
+        self.path = path
+    }
+
     static func run(_ arguments: [String], in directory: String) throws -> Result {
+        try CairnBinary(path: path).run(arguments, in: directory)
+    }
+
+    func run(_ arguments: [String], in directory: String) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

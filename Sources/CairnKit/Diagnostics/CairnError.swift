@@ -9,6 +9,7 @@ public enum CairnError: Error, LocalizedError, Equatable, Sendable {
     case outputNotCairns(path: String)
     case outputNotWritable(path: String, reason: String)
     case outputIsFile(path: String)
+    case scaffoldWouldOverwrite(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -23,6 +24,8 @@ public enum CairnError: Error, LocalizedError, Equatable, Sendable {
                 + "refusing to replace it: choose another --output or empty it yourself"
         case .outputNotWritable(let path, let reason):
             "cannot write output '\(path)': \(reason)"
+        case .scaffoldWouldOverwrite(let path):
+            "'\(path)' exists already; cairn init never overwrites (remove it, or init another folder)"
         case .outputIsFile(let path):
             "output '\(path)' is a file, not a folder"
         }

@@ -45,6 +45,36 @@ public struct ThemeLoader: Sendable {
         return theme
     }
 
+    /// The first candidate that holds a theme.
+    /// - Throws: `CairnError.themeMissing` when none does.
+    public func builtInFolder(candidates: [String]) throws -> String {
+        guard
+            let folder = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0 + "/layout.mustache")
+            })
+        else { throw CairnError.themeMissing(searched: candidates) }
+        return folder
+    }
+
+    /// The files under `subfolder` of the built-in theme (`init/`, `ci/`), by path below it.
+    /// - Throws: `CairnError.themeMissing` when no candidate holds a theme.
+    public func scaffold(_ subfolder: String, candidates: [String]) throws -> [String: [UInt8]] {
+        let root = try builtInFolder(candidates: candidates) + "/" + subfolder
+        var files: [String: [UInt8]] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            guard
+                FileManager.default.fileExists(
+                    atPath: root + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: root + "/" + path)
+            else { continue }
+            files[path] = [UInt8](data)
+        }
+        return files
+    }
+
     private func read(folder: String) -> Theme {
         var theme = Theme(templates: [:], assets: [:])
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return theme }
