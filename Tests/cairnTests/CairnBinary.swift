@@ -28,10 +28,6 @@ struct CairnBinary {
     /// A binary at another path (an installed copy).
     var path: String
 
-    init(path: String) {
-        self.path = path
-    }
-
     static func run(_ arguments: [String], in directory: String) throws -> Result {
         try CairnBinary(path: path).run(arguments, in: directory)
     }
