@@ -9,7 +9,11 @@ public enum HandbookLoading {
 
     /// - Throws: `CairnError.contentFolderMissing` when the folder does not exist.
     /// - Parameter rendersHTML: false for a check, which reads the model only.
-    public static func load(contentFolder: String, rendersHTML: Bool = true) throws -> Loaded {
+    /// - Parameter progress: told as documents are read, from any thread.
+    public static func load(
+        contentFolder: String, rendersHTML: Bool = true,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) throws -> Loaded {
         let tree = try ContentLoader().load(root: contentFolder)
         var diagnostics = tree.diagnostics
         if tree.documents.isEmpty && !diagnostics.hasErrors {
@@ -20,7 +24,8 @@ public enum HandbookLoading {
         }
         let status = readStatus(tree.statusFiles)
         diagnostics += status.diagnostics
-        let built = HandbookBuilder(rendersHTML: rendersHTML).build(tree, status: status.history)
+        let built = HandbookBuilder(rendersHTML: rendersHTML).build(
+            tree, status: status.history, progress: progress)
         diagnostics += built.diagnostics
         return Loaded(
             handbook: built.handbook, diagnostics: diagnostics.sorted(), assets: tree.assets)

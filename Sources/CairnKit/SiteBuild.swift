@@ -10,6 +10,8 @@ public struct SiteBuild: Sendable {
         /// The moment ages are measured from ("3 days ago"): the build's start, or a fixed
         /// time for a reproducible build.
         public var now: Timestamp
+        /// Told how far reading and writing have come, from any thread.
+        public var progress: (@Sendable (BuildProgress) -> Void)?
 
         public init(
             contentFolder: String, outputFolder: String, templatesFolder: String?,
@@ -50,7 +52,8 @@ public struct SiteBuild: Sendable {
     /// nothing is written and the previous output stays as it was.
     /// - Throws: `CairnError` when the content, theme or output folder cannot be used at all.
     public func run() throws -> Outcome {
-        let loaded = try HandbookLoading.load(contentFolder: options.contentFolder)
+        let loaded = try HandbookLoading.load(
+            contentFolder: options.contentFolder, progress: options.progress)
         let theme = try ThemeLoader().load(
             candidates: options.themeCandidates, overrides: options.templatesFolder)
         var diagnostics = loaded.diagnostics
@@ -66,7 +69,8 @@ public struct SiteBuild: Sendable {
         // Notes (each mojibake repair) stay in the terminal; the pages list what needs work.
         let listed = (diagnostics + findings).filter { $0.severity != .note }.sorted()
         let files = try renderer.render(loaded.handbook, findings: listed, now: options.now)
-        let written = try SiteWriter().write(files, assets: loaded.assets, to: options.outputFolder)
+        let written = try SiteWriter().write(
+            files, assets: loaded.assets, to: options.outputFolder, progress: options.progress)
         return Outcome(
             diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,
             writtenFiles: written)

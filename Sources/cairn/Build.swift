@@ -26,14 +26,19 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let build = SiteBuild(
-            options: .init(
-                contentFolder: content, outputFolder: output, templatesFolder: templates,
-                themeCandidates: ThemeLoader().builtInThemeCandidates(
-                    executablePath: Terminal.executablePath), now: Terminal.now))
+        var options = SiteBuild.Options(
+            contentFolder: content, outputFolder: output, templatesFolder: templates,
+            themeCandidates: ThemeLoader().builtInThemeCandidates(
+                executablePath: Terminal.executablePath),
+            now: Terminal.now)
+        let bar = ProgressBar.make(quiet: quiet)
+        if let bar { options.progress = { bar.update($0) } }
+        let build = SiteBuild(options: options)
+        defer { bar?.finish() }
         let outcome: SiteBuild.Outcome
         do {
             outcome = try build.run()
+            bar?.finish()
         } catch {
             Terminal.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)

@@ -42,6 +42,7 @@ struct CairnBinary {
         process.environment = environment
         let output = Pipe()
         let error = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = error
         try process.run()

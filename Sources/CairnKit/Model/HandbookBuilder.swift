@@ -16,18 +16,26 @@ public struct HandbookBuilder: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// - Parameter status: the status records, already read and parsed.
+    /// - Parameters:
+    ///   - status: the status records, already read and parsed.
+    ///   - progress: told as documents are read, from any thread.
     public func build(
-        _ tree: ContentTree, status: StatusHistory = .empty
+        _ tree: ContentTree, status: StatusHistory = .empty,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
+        let counter = progress.map {
+            ProgressCounter(.reading, total: tree.documents.count, listener: $0)
+        }
         var (config, diagnostics) = HandbookConfigParser.parse(tree.config)
         var parser = MarkdownParser(allowsRawHTML: config.allowsRawHTML)
         parser.rendersHTML = rendersHTML
-        let built = ParallelMap.map(tree.documents, concurrency: concurrency) { [parser] file in
+        let built = ParallelMap.map(tree.documents, concurrency: concurrency) {
+            [parser, counter] file in
             let split = FrontMatter.split(file)
             let parsed = parser.parse(
                 split.frontMatter.body, rewriteDestination: PagePath.rewriteLink)
             var builder = DocumentBuilder(path: file.path)
+            defer { counter?.advance() }
             return (
                 builder.build(frontMatter: split.frontMatter, parsed: parsed), split.diagnostics
             )

@@ -17,7 +17,8 @@ public struct SiteWriter: Sendable {
     ///   `CairnError.outputIsFile`, `CairnError.outputNotWritable` when writing fails.
     public func write(
         _ files: some WritableSite, assets: [ContentAsset], to output: String,
-        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) throws -> Int {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
@@ -47,6 +48,9 @@ public struct SiteWriter: Sendable {
                     at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
             let failure = FirstFailure()
+            let counter = progress.map {
+                ProgressCounter(.writing, total: paths.count, listener: $0)
+            }
             let workers = max(1, min(concurrency, paths.count))
             let stagingPath = staging.path
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -58,6 +62,7 @@ public struct SiteWriter: Sendable {
                     } catch {
                         failure.record(error)
                     }
+                    counter?.advance()
                 }
             }
             if let error = failure.error { throw error }
