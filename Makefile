@@ -6,7 +6,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver
-PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml
+PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
 
@@ -31,7 +31,7 @@ schema-tests: build browser-deps
 browser-tests: build browser-deps
 	rm -rf $(TEST_SITE)
 	$(BIN) build --content content --output $(TEST_SITE) --quiet
-	CAIRN_SITE=$(TEST_SITE) SE_AVOID_STATS=true $(PYTHON) -m pytest -q Tests/Browser
+	CAIRN_SITE=$(TEST_SITE) CAIRN_BINARY=$(BIN) SE_AVOID_STATS=true $(PYTHON) -m pytest -q Tests/Browser
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
@@ -45,7 +45,7 @@ deps:
 
 browser-deps:
 	@./scripts/ensure-packages $(BROWSER_PACKAGES)
-	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic, yaml" 2>/dev/null || \
+	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic, yaml, websocket" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
 

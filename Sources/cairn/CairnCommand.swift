@@ -2,12 +2,12 @@ import ArgumentParser
 import CairnKit
 
 @main
-struct CairnCommand: ParsableCommand {
+struct CairnCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cairn",
         abstract: "Turns a migration plan and CI's status records into a browsable handbook.",
         version: CairnVersion.current,
-        subcommands: [Build.self, Check.self, Record.self, Schema.self, Init.self],
+        subcommands: [Build.self, Check.self, Record.self, Schema.self, Init.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

@@ -3,7 +3,7 @@ public struct CheckContext: Sendable {
     public let handbook: Handbook
     public let now: Timestamp
     /// Every task by id, with the document it is in (an id may stand in several documents).
-    let tasksByID: [String: [(document: Document, task: Task)]]
+    let tasksByID: [String: [(document: Document, task: PlanTask)]]
     let evidence: [String: [Evidence]]
 
     /// Sections by every name they answer to (see `sections(named:)`), built once.
@@ -12,7 +12,7 @@ public struct CheckContext: Sendable {
     public init(handbook: Handbook, now: Timestamp) {
         self.handbook = handbook
         self.now = now
-        var tasks: [String: [(document: Document, task: Task)]] = [:]
+        var tasks: [String: [(document: Document, task: PlanTask)]] = [:]
         var names: [String: [(document: Document, section: Section)]] = [:]
         for document in handbook.documents {
             for task in document.allTasks { tasks[task.id, default: []].append((document, task)) }
@@ -48,21 +48,21 @@ enum StepName {
     }
 
     /// `'Choose hosting platform', 'Document deployment process' and 3 more`.
-    static func list(_ tasks: [Task], limit: Int = 8) -> String {
+    static func list(_ tasks: [PlanTask], limit: Int = 8) -> String {
         let names = tasks.prefix(limit).map { "'\($0.text)'" }
         let rest = tasks.count - names.count
         return names.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
     }
 }
 
-extension Task {
+extension PlanTask {
     /// Whether the task counts and is not done.
     var isOpen: Bool { !isDescoped && !isDone }
 }
 
 extension Section {
     /// The counted tasks of the section that are not done, nested ones included.
-    var openTasks: [Task] { allTasks.filter(\.isOpen) }
+    var openTasks: [PlanTask] { allTasks.filter(\.isOpen) }
     /// Whether any task in the section is ticked.
     var hasTickedTasks: Bool { allTasks.contains { $0.isChecked && !$0.isDescoped } }
 }

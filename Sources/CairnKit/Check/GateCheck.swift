@@ -50,7 +50,7 @@ public struct GateCheck: Sendable {
     /// The open prerequisites of `name`, one finding per unticked task; nil when no gate,
     /// phase or checklist has that name.
     public func check(_ name: String) -> [Diagnostic]? {
-        let requirements: [(name: String, tasks: [Task])]
+        let requirements: [(name: String, tasks: [PlanTask])]
         if let gate = handbook.config.gates.first(where: {
             StepName.normalized($0.name) == StepName.normalized(name)
         }) {
@@ -79,7 +79,7 @@ public struct GateCheck: Sendable {
 
     /// What must be complete before a phase: what its `**Requires:**` line names, or the
     /// previous phase's deliverables.
-    private func phaseRequirements(_ phase: Phase) -> [(name: String, tasks: [Task])] {
+    private func phaseRequirements(_ phase: Phase) -> [(name: String, tasks: [PlanTask])] {
         if !phase.requires.isEmpty {
             return phase.requires.map { name in
                 (name, context.sections(named: name).flatMap { $0.section.allTasks })

@@ -10,7 +10,7 @@ public struct Document: Sendable {
     public var progress: Progress
     public var sections: [Section]
     /// Tasks before the first heading.
-    public var leadingTasks: [Task]
+    public var leadingTasks: [PlanTask]
     public var phases: [Phase]
     public var checklists: [Checklist]
     public var procedures: [Procedure]
@@ -26,7 +26,7 @@ public struct Document: Sendable {
     public var pagePath: String { PagePath.forDocument(path) }
 
     /// Every task of the document in order, nested ones included.
-    public var allTasks: [Task] {
+    public var allTasks: [PlanTask] {
         leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks)
     }
 

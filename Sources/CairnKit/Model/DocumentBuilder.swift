@@ -9,7 +9,7 @@ struct DocumentBuilder {
     /// The phase number of each open section that is a `Phase N:` heading.
     private var openPhaseNumbers: [Int?] = []
     private var sections: [Section] = []
-    private var leadingTasks: [Task] = []
+    private var leadingTasks: [PlanTask] = []
     private var procedures: [Procedure] = []
     private var targets: [Target] = []
     private var workflows: [Workflow] = []
@@ -180,8 +180,8 @@ struct DocumentBuilder {
     }
 
     /// Tasks of a list; tasks nested under a plain item are lifted to this level.
-    private mutating func collectTasks(in list: MarkdownBlock) -> [Task] {
-        var tasks: [Task] = []
+    private mutating func collectTasks(in list: MarkdownBlock) -> [PlanTask] {
+        var tasks: [PlanTask] = []
         for item in list.children {
             let nested = item.children.filter { if case .list = $0.kind { true } else { false } }
             guard case .item(let checked?) = item.kind else {
@@ -195,10 +195,10 @@ struct DocumentBuilder {
             if let explicitID, id != explicitID {
                 duplicateTaskIDs.append(DuplicateTaskID(id: explicitID, location: location(item)))
             }
-            var children: [Task] = []
+            var children: [PlanTask] = []
             for child in nested { children += collectTasks(in: child) }
             tasks.append(
-                Task(
+                PlanTask(
                     id: id, text: item.text, isChecked: checked, isDescoped: item.isStruckThrough,
                     hasExplicitID: explicitID != nil, location: location(item), children: children))
         }

@@ -37,7 +37,7 @@ public struct Handbook: Sendable {
     }
 
     /// The first open tasks of the current phase, in plan order.
-    public func nextTasks(limit: Int = 5) -> [Task] {
+    public func nextTasks(limit: Int = 5) -> [PlanTask] {
         guard let phase = currentPhase else { return [] }
         return Array(phase.tasks.filter { !$0.isDescoped && !$0.isChecked }.prefix(limit))
     }

@@ -15,7 +15,7 @@ public struct Phase: Sendable, Equatable {
     public var location: Diagnostic.Location
     public var progress: Progress
     /// The tasks of the phase in order, nested ones included.
-    public var tasks: [Task]
+    public var tasks: [PlanTask]
     /// Phases or steps named by a `**Requires:**` line; empty means the phase before.
     public var requires: [String]
 }

@@ -14,7 +14,7 @@ public struct Section: Sendable, Equatable {
     public var level: Int
     public var location: Diagnostic.Location
     /// Tasks written directly in this section, not in its subsections.
-    public var tasks: [Task]
+    public var tasks: [PlanTask]
     public var children: [Section]
     /// Prerequisites named by a `**Requires:** Phase 2, Pre-Deployment` line.
     public var requires: [String]
@@ -28,7 +28,7 @@ public struct Section: Sendable, Equatable {
     public var progress: Progress = .none
 
     /// Every task in the section and its subsections, depth first, nested tasks included.
-    public var allTasks: [Task] {
+    public var allTasks: [PlanTask] {
         tasks.flatMap(\.flattened) + children.flatMap(\.allTasks)
     }
 

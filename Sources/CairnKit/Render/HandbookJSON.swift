@@ -63,7 +63,7 @@ struct HandbookJSON: Encodable {
         let line: Int
         let children: [TaskTree]
 
-        init(_ task: Task) {
+        init(_ task: PlanTask) {
             id = task.id
             text = task.text
             checked = task.isChecked

@@ -24,7 +24,7 @@ struct PrerequisiteRule: Rule {
             guard let phase = document.phases.first(where: { $0.anchor == section.anchor }),
                 let reason = startReason(phase, section: section, context)
             else { continue }
-            var prerequisites: [(name: String, tasks: [Task])] = []
+            var prerequisites: [(name: String, tasks: [PlanTask])] = []
             if !section.requires.isEmpty {
                 for name in section.requires {
                     let open = context.sections(named: name).flatMap { $0.section.openTasks }

@@ -1,5 +1,5 @@
 /// A GitHub task-list item (`- [ ] …` or `- [x] …`) and the tasks nested under it.
-public struct Task: Sendable, Equatable {
+public struct PlanTask: Sendable, Equatable {
     /// Stable within its document: `phase-3/test-backup-restoration`, or the id given with
     /// a trailing `<!-- id: … -->` comment.
     public var id: String
@@ -9,7 +9,7 @@ public struct Task: Sendable, Equatable {
     public var isDescoped: Bool
     public var hasExplicitID: Bool
     public var location: Diagnostic.Location
-    public var children: [Task]
+    public var children: [PlanTask]
 
     /// Done only when it and every counted task under it are ticked.
     public var isDone: Bool {
@@ -23,7 +23,7 @@ public struct Task: Sendable, Equatable {
     }
 
     /// This task and all tasks under it, depth first.
-    public var flattened: [Task] {
+    public var flattened: [PlanTask] {
         [self] + children.flatMap(\.flattened)
     }
 }
