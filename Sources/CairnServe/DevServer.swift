@@ -81,8 +81,9 @@ public struct DevServer: Sendable {
     }
 
     private var watchedFolders: [String] {
-        [options.build.contentFolder] + (options.build.templatesFolder.map { [$0] } ?? [])
-            + Array(options.build.themeCandidates.prefix(1))
+        let theme = try? ThemeLoader().builtInFolder(candidates: options.build.themeCandidates)
+        return [options.build.contentFolder] + (options.build.templatesFolder.map { [$0] } ?? [])
+            + (theme.map { [$0] } ?? [])
     }
 
     private func rebuild(_ state: ServeState) async {
