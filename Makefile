@@ -5,7 +5,7 @@ SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-BROWSER_PACKAGES := chromium chromium-driver
+BROWSER_PACKAGES := chromium chromium-driver poppler-utils
 PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site

@@ -19,6 +19,8 @@ public struct Document: Sendable {
     public var links: [DocumentLink]
     /// Explicit task ids given twice in the document; the repeats got a `-1` suffix.
     public var duplicateTaskIDs: [DuplicateTaskID]
+    /// Every bullet under a "Rollback Triggers" heading.
+    public var triggerConditions: [TriggerCondition]
     /// The body HTML from the parser, still carrying `data-sourcepos` attributes.
     public var bodyHTML: String
 

@@ -14,6 +14,7 @@ struct DocumentBuilder {
     private var targets: [Target] = []
     private var workflows: [Workflow] = []
     private var duplicateTaskIDs: [DuplicateTaskID] = []
+    private var triggerConditions: [TriggerCondition] = []
 
     static let procedureWords = ["rollback", "runbook", "steps", "procedure", "playbook"]
     static let targetSectionWords = ["success metrics", "success criteria"]
@@ -38,6 +39,7 @@ struct DocumentBuilder {
             checklists: checklists(in: sections, parent: nil), procedures: procedures,
             targets: targets,
             workflows: workflows, links: links(in: parsed.root), duplicateTaskIDs: duplicateTaskIDs,
+            triggerConditions: triggerConditions,
             bodyHTML: parsed.html)
     }
 
@@ -154,6 +156,12 @@ struct DocumentBuilder {
         let isTarget = titles.contains { title in
             Self.targetSectionWords.contains { title.contains($0) }
         }
+        if isTrigger {
+            let parent = openSections.dropLast().last?.anchor
+            triggerConditions += list.children.map { item in
+                TriggerCondition(text: item.text, parentAnchor: parent, location: location(item))
+            }
+        }
         guard isTrigger || isTarget else { return }
         for item in list.children {
             if let target = Target(
@@ -173,10 +181,11 @@ struct DocumentBuilder {
             }
             return ProcedureStep(text: item.text, substeps: substeps, location: location(item))
         }
+        let parent = openSections.dropLast().last
         return Procedure(
             title: title, documentPath: path, anchor: openSections.last?.anchor ?? "",
-            location: location(list),
-            steps: steps)
+            location: location(list), steps: steps, parentTitle: parent?.title,
+            parentAnchor: parent?.anchor)
     }
 
     /// Tasks of a list; tasks nested under a plain item are lifted to this level.

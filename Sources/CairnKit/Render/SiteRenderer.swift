@@ -61,6 +61,8 @@ public struct SiteRenderer: Sendable {
         let history = StatusHistoryPages(handbook: handbook, now: now)
         var pages: [SitePage] = [.dashboard, .checks]
         pages += handbook.documents.indices.map(SitePage.document)
+        let runbooks = handbook.runbooks
+        pages += runbooks.indices.map(SitePage.runbook)
         for (kind, count) in history.pageCounts {
             pages += (1...count).map { SitePage.history(kind, $0) }
         }
@@ -71,7 +73,7 @@ public struct SiteRenderer: Sendable {
             inputs: .init(
                 handbook: handbook, findings: findings, now: now, json: json, assets: assets,
                 history: history,
-                evidence: EvidenceBadges(history: handbook.status)),
+                evidence: EvidenceBadges(history: handbook.status), runbooks: runbooks),
             pages: pages)
     }
 
@@ -81,6 +83,7 @@ public struct SiteRenderer: Sendable {
         case .dashboard: "index.html"
         case .checks: "checks.html"
         case .document(let index): inputs.handbook.documents[index].pagePath
+        case .runbook(let index): RunbookPageView.path(inputs.runbooks[index])
         case .history(let kind, let number): StatusPages.path(kind, page: number)
         case .json: inputs.json.path
         case .asset(let index): inputs.assets[index].path
@@ -100,6 +103,11 @@ public struct SiteRenderer: Sendable {
                 ChecksPageView(
                     handbook: handbook, findings: inputs.findings,
                     locator: FindingLocator(handbook: handbook)))
+        case .runbook(let index):
+            let runbook = inputs.runbooks[index]
+            return self.page(
+                RunbookPageView.path(runbook), template: "runbook",
+                RunbookPageView(runbook: runbook, handbook: handbook))
         case .document(let index):
             return documentPage(
                 handbook.documents[index], at: index, in: handbook, evidence: inputs.evidence)
@@ -171,6 +179,7 @@ public enum SitePage: Sendable {
     case dashboard
     case checks
     case document(Int)
+    case runbook(Int)
     case history(StatusPages.Kind, Int)
     case json
     case asset(Int)
@@ -187,6 +196,7 @@ public struct RenderedSite: RandomAccessCollection, Sendable {
         let assets: [SiteFile]
         let history: StatusHistoryPages
         let evidence: EvidenceBadges
+        let runbooks: [Runbook]
     }
 
     let renderer: SiteRenderer

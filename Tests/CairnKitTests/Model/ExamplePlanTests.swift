@@ -127,3 +127,32 @@ struct ExamplePlanTests {
         #expect(!plan.bodyHTML.contains("âœ"))
     }
 }
+
+struct ExampleRunbookTests {
+    @Test func `the example's procedures and checklists become runbooks with short names`() throws {
+        let handbook = try ExampleContent.handbook().handbook
+        let plan = handbook.runbooks.filter { $0.documentPath == ExampleContent.planPath }
+        #expect(plan.map(\.slug) == ["pre-launch", "deployment", "rollback", "security"])
+        let rollback = try #require(plan.first { $0.slug == "rollback" })
+        #expect(rollback.title == "🚨 Rollback Procedures")
+        #expect(
+            rollback.triggers == [
+                "Health check failures", "Error rate > 5%", "Database connection failures",
+                "Critical application errors",
+            ])
+        #expect(rollback.groups.map(\.title) == ["Manual Rollback Steps"])
+        #expect(rollback.stepCount == 5)
+        #expect(
+            rollback.groups[0].steps[2].substeps == [
+                "Revert to previous version", "Restore database backup (if needed)",
+                "Verify rollback successful",
+            ])
+        let deployment = try #require(plan.first { $0.slug == "deployment" })
+        #expect(
+            deployment.groups.map(\.title) == [
+                "Pre-Deployment", "During Deployment", "Post-Deployment",
+            ])
+        #expect(deployment.stepCount == 19)
+        #expect(rollback.version.count >= 8)
+    }
+}

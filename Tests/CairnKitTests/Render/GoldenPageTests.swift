@@ -14,7 +14,7 @@ struct GoldenPageTests {
     static let pages = [
         "index.html", "plans/plan.html", "plans/runbook.html", "handbook.json", "deploys.html",
         "backups.html",
-        "metrics.html",
+        "metrics.html", "runbooks/restore.html",
     ]
 
     @Test(arguments: pages)

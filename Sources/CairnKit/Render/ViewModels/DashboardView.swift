@@ -12,6 +12,8 @@ struct DashboardView {
     let documents: [DocumentRow]
     let status: StatusPanelsView
     let checks: CheckSummary
+    /// Every runbook: title, page, how many steps.
+    let runbooks: [[String: Any]]
 
     /// The findings' count by severity, linking to `checks.html`.
     struct CheckSummary {
@@ -98,6 +100,12 @@ struct DashboardView {
                 progress: ProgressView(checklist.progress))
         }
         hasPrerequisites = !prerequisites.isEmpty
+        runbooks = handbook.runbooks.map { runbook in
+            [
+                "title": runbook.title, "href": page.root + RunbookPageView.path(runbook),
+                "steps": runbook.stepCount,
+            ]
+        }
         let counts = FindingCounts(findings)
         checks = CheckSummary(
             errors: counts.errors, warnings: counts.warnings, notes: counts.notes,

@@ -62,6 +62,8 @@ extension DashboardView: MustacheParent {
         case "documents": documents
         case "status": status
         case "checks": checks
+        case "runbooks": runbooks
+        case "hasRunbooks": !runbooks.isEmpty
         default: nil
         }
     }

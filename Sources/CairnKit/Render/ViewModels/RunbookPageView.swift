@@ -1,0 +1,58 @@
+import Mustache
+
+/// `runbooks/<slug>.html`: a runbook to practise (drill mode ticks steps in the browser) and to
+/// print (boxes to tick on paper).
+struct RunbookPageView {
+    let page: PageContext
+    let runbook: Runbook
+    let documentTitle: String
+    let sourceHref: String
+    let groups: [[String: Any]]
+
+    static func path(_ runbook: Runbook) -> String { "runbooks/\(runbook.slug).html" }
+
+    init(runbook: Runbook, handbook: Handbook) {
+        page = PageContext(
+            handbook: handbook, pageTitle: runbook.title, pagePath: Self.path(runbook),
+            currentDocument: nil)
+        self.runbook = runbook
+        let document = handbook.documents.first { $0.path == runbook.documentPath }
+        documentTitle = document?.title ?? runbook.documentPath
+        sourceHref =
+            page.root + (document?.pagePath ?? PagePath.forDocument(runbook.documentPath)) + "#"
+            + runbook.anchor
+        var number = 0
+        groups = runbook.groups.enumerated().map { groupIndex, group in
+            let start = number + 1
+            let steps = group.steps.enumerated().map { stepIndex, step -> [String: Any] in
+                number += 1
+                return [
+                    "id": "g\(groupIndex)-s\(stepIndex)", "number": number, "text": step.text,
+                    "substeps": step.substeps,
+                    "hasSubsteps": !step.substeps.isEmpty,
+                ]
+            }
+            var values: [String: Any] = ["start": start, "steps": steps]
+            values["title"] = group.title
+            return values
+        }
+    }
+}
+
+extension RunbookPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "slug": runbook.slug
+        case "title": runbook.title
+        case "version": runbook.version
+        case "triggers": runbook.triggers
+        case "hasTriggers": !runbook.triggers.isEmpty
+        case "stepCount": runbook.stepCount
+        case "documentTitle": documentTitle
+        case "sourceHref": sourceHref
+        case "groups": groups
+        default: nil
+        }
+    }
+}
