@@ -76,3 +76,27 @@ def test_printing_a_runbook_gives_a_clean_pdf_of_that_runbook_only(driver, tmp_p
     info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
     assert 1 <= pages <= 2, f"{pages} pages for a five-step runbook"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_whole_handbook_prints_in_reading_order(driver, tmp_path):
+    open_page(driver, SITE / "print.html")
+    ids = driver.execute_script("return Array.from(document.querySelectorAll('[id]')).map(e => e.id)")
+    assert len(ids) == len(set(ids)), "ids repeat across documents on the print page"
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
+    path = tmp_path / "handbook.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    first, second, third = (text.find(title) for title in ("Hosting Migration Plan", "Hosting Guide", "CI/CD Plan"))
+    assert 0 <= first < second < third
+    assert "Skip to content" not in text and "Built by Cairn" not in text
+
+
+def test_start_here_lists_reading_order_phases_and_the_rollback_runbook_first(driver):
+    open_page(driver, SITE / "start.html")
+    order = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".reading-order > li > a")]
+    assert order == ["Hosting Migration Plan", "Hosting Guide", "CI/CD Plan"]
+    goals = driver.find_elements(By.CSS_SELECTOR, ".phase-goals dd")
+    assert goals[1].text == "Set up a staging environment that mirrors production for testing deployments."
+    first = driver.find_element(By.CSS_SELECTOR, ".runbook-list a")
+    assert first.text.endswith("Rollback Procedures")

@@ -62,9 +62,9 @@ def test_the_example_site_was_built():
     assert (SITE / "handbook.json").is_file()
     assert [p.relative_to(SITE).as_posix() for p in PAGES] == [
         "backups.html", "checks.html", "deploys.html", "index.html", "metrics.html",
-        "plans/CI_CD_PLAN.html", "plans/HOSTING_GUIDE.html", "plans/HOSTING_MIGRATION_PLAN.html",
+        "plans/CI_CD_PLAN.html", "plans/HOSTING_GUIDE.html", "plans/HOSTING_MIGRATION_PLAN.html", "print.html",
         "runbooks/decision.html", "runbooks/deployment.html", "runbooks/pipeline.html", "runbooks/pre-launch.html",
-        "runbooks/rollback-1.html", "runbooks/rollback.html", "runbooks/security.html"]
+        "runbooks/rollback-1.html", "runbooks/rollback.html", "runbooks/security.html", "start.html"]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(SITE).as_posix() for p in PAGES])

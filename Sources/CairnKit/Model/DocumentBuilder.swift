@@ -75,6 +75,11 @@ struct DocumentBuilder {
                     if key == "requires" { section.requires += names.filter { !$0.isEmpty } }
                 }
             }
+            if block.fields.isEmpty, !block.text.isEmpty {
+                modifyCurrentSection { section in
+                    if section.summary == nil { section.summary = block.text }
+                }
+            }
             markOtherContent()
         case .list(let isOrdered):
             addList(block, isOrdered: isOrdered)

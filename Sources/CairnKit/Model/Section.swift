@@ -22,6 +22,8 @@ public struct Section: Sendable, Equatable {
     public var fields: [String: String]
     /// Whether the section's own content is something other than task lists.
     public var hasOtherContent: Bool
+    /// The first plain paragraph of the section's own content, if any.
+    public var summary: String? = nil
 
     /// Done and total of the section's own tasks and its subsections', worked out once when
     /// the section is complete.

@@ -13,10 +13,16 @@ struct BodyDecorator {
         var className: String?
         /// HTML inserted just before the element's closing tag (anchor link, progress).
         var trailingHTML: String?
+        /// HTML inserted just before the element itself (a drawn workflow before its text).
+        var precedingHTML: String? = nil
     }
 
     /// Decorations keyed by `line:column` of the element's start.
     var decorations: [SourcePosition: Decoration]
+    /// Put before every id and same-page link, so that several documents can share one page.
+    var idPrefix = ""
+    /// Put before every relative link, for a page that is not in the document's folder.
+    var linkFolder = ""
 
     struct SourcePosition: Hashable {
         var line: Int
@@ -24,6 +30,17 @@ struct BodyDecorator {
     }
 
     private static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    private static let hrefAttribute = Array(" href=\"".utf8)
+    private static let srcAttribute = Array(" src=\"".utf8)
+
+    /// A link as it must read on a page elsewhere: same-page anchors get the id prefix,
+    /// relative paths the document's folder; absolute URLs stay as they are.
+    private func relocated(_ value: String) -> String {
+        if value.hasPrefix("#") { return "#" + idPrefix + value.dropFirst() }
+        let scheme = value.prefix { $0 != "/" && $0 != ":" && $0 != "#" && $0 != "?" }
+        if value.hasPrefix("/") || value.dropFirst(scheme.count).hasPrefix(":") { return value }
+        return linkFolder + value
+    }
     private static let attribute = Array(" data-sourcepos=\"".utf8)
     private static let tableOpen = Array("<table".utf8)
     private static let tableClose = Array("</table>".utf8)
@@ -64,6 +81,19 @@ struct BodyDecorator {
                     index += Self.checkedBox.count
                     continue
                 }
+            } else if byte == UInt8(ascii: " "), !(idPrefix.isEmpty && linkFolder.isEmpty),
+                let name = [Self.hrefAttribute, Self.srcAttribute].first(where: {
+                    bytes.hasPrefix($0, at: index)
+                })
+            {
+                let valueStart = index + name.count
+                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
+                    break
+                }
+                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                output += name + Array(relocated(value).utf8) + [UInt8(ascii: "\"")]
+                index = valueEnd + 1
+                continue
             } else if byte == UInt8(ascii: " "), bytes.hasPrefix(Self.attribute, at: index) {
                 let valueStart = index + Self.attribute.count
                 guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
@@ -76,7 +106,13 @@ struct BodyDecorator {
                     tag == decoration.tag
                         || (decoration.tag == "h" && Self.headingTags.contains(tag))
                 {
-                    output += Array(" id=\"\(HTMLEscaping.attribute(decoration.id))\"".utf8)
+                    if let preceding = decoration.precedingHTML,
+                        let open = output.lastIndex(of: UInt8(ascii: "<"))
+                    {
+                        output.insert(contentsOf: Array(preceding.utf8), at: open)
+                    }
+                    output += Array(
+                        " id=\"\(HTMLEscaping.attribute(idPrefix + decoration.id))\"".utf8)
                     if let className = decoration.className {
                         output += Array(" class=\"\(className)\"".utf8)
                     }

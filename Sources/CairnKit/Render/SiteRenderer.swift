@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
             SiteFile(path: $0.key, contents: $0.value)
         }
         let history = StatusHistoryPages(handbook: handbook, now: now)
-        var pages: [SitePage] = [.dashboard, .checks]
+        var pages: [SitePage] = [.dashboard, .checks, .start, .print]
         pages += handbook.documents.indices.map(SitePage.document)
         let runbooks = handbook.runbooks
         pages += runbooks.indices.map(SitePage.runbook)
@@ -81,6 +81,8 @@ public struct SiteRenderer: Sendable {
     func path(of page: SitePage, _ inputs: RenderedSite.Inputs) -> String {
         switch page {
         case .dashboard: "index.html"
+        case .start: "start.html"
+        case .print: "print.html"
         case .checks: "checks.html"
         case .document(let index): inputs.handbook.documents[index].pagePath
         case .runbook(let index): RunbookPageView.path(inputs.runbooks[index])
@@ -103,6 +105,15 @@ public struct SiteRenderer: Sendable {
                 ChecksPageView(
                     handbook: handbook, findings: inputs.findings,
                     locator: FindingLocator(handbook: handbook)))
+        case .start:
+            return self.page("start.html", template: "start", StartPageView(handbook: handbook))
+        case .print:
+            let bodies = handbook.documents.enumerated().map { index, document in
+                decoratedBody(
+                    of: document, evidence: inputs.evidence, root: "", idPrefix: "d\(index + 1)-")
+            }
+            return self.page(
+                "print.html", template: "print", PrintPageView(handbook: handbook, bodies: bodies))
         case .runbook(let index):
             let runbook = inputs.runbooks[index]
             return self.page(
@@ -127,8 +138,7 @@ public struct SiteRenderer: Sendable {
     ) -> SiteFile {
         let root = String(
             repeating: "../", count: document.pagePath.split(separator: "/").count - 1)
-        let decorations = decorations(for: document, evidence: evidence, root: root)
-        let body = BodyDecorator(decorations: decorations).decorate(document.bodyHTML)
+        let body = decoratedBody(of: document, evidence: evidence, root: root)
         let view = DocumentPageView(document: document, at: index, in: handbook, body: body)
         return page(document.pagePath, template: "document", view)
     }
@@ -138,14 +148,33 @@ public struct SiteRenderer: Sendable {
         return SiteFile(path: path, contents: Array(html.utf8))
     }
 
+    /// The document's body with anchors, progress, evidence and drawn workflows.
+    /// - Parameters:
+    ///   - root: the way from the page to the site root.
+    ///   - idPrefix: put before every id, when several documents share a page.
+    func decoratedBody(
+        of document: Document, evidence: EvidenceBadges, root: String, idPrefix: String = ""
+    ) -> String {
+        var decorator = BodyDecorator(
+            decorations: decorations(
+                for: document, evidence: evidence, root: root, idPrefix: idPrefix))
+        decorator.idPrefix = idPrefix
+        if !idPrefix.isEmpty {
+            decorator.linkFolder = document.pagePath.split(separator: "/").dropLast().map {
+                $0 + "/"
+            }.joined()
+        }
+        return decorator.decorate(document.bodyHTML)
+    }
+
     private func decorations(
-        for document: Document, evidence: EvidenceBadges, root: String
+        for document: Document, evidence: EvidenceBadges, root: String, idPrefix: String
     ) -> [BodyDecorator.SourcePosition: BodyDecorator.Decoration] {
         var decorations: [BodyDecorator.SourcePosition: BodyDecorator.Decoration] = [:]
         for section in document.allSections {
             let progress = section.progress
             var trailing =
-                " <a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(section.anchor))\" "
+                " <a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(idPrefix + section.anchor))\" "
                 + "aria-label=\"Link to this section\">#</a>"
             if progress.hasTasks {
                 let view = ProgressView(progress)
@@ -170,6 +199,13 @@ public struct SiteRenderer: Sendable {
                     tag: "li", id: task.id, className: classes.joined(separator: " "),
                     trailingHTML: evidence.html(for: task.id, root: root))
         }
+        for (index, workflow) in document.workflows.enumerated() {
+            decorations[.init(line: workflow.location.line, column: workflow.location.column)] =
+                BodyDecorator.Decoration(
+                    tag: "pre", id: "workflow-\(index + 1)", className: "workflow-source",
+                    trailingHTML: nil,
+                    precedingHTML: FlowDiagram.html(workflow))
+        }
         return decorations
     }
 }
@@ -178,6 +214,8 @@ public struct SiteRenderer: Sendable {
 public enum SitePage: Sendable {
     case dashboard
     case checks
+    case start
+    case print
     case document(Int)
     case runbook(Int)
     case history(StatusPages.Kind, Int)
