@@ -55,11 +55,13 @@ public struct SiteRenderer: Sendable {
         let json = SiteFile(
             path: "handbook.json",
             contents: try HandbookJSON(handbook, findings: findings, now: now).encoded())
-        let assets = theme.assets.sorted { $0.key < $1.key }.map {
-            SiteFile(path: $0.key, contents: $0.value)
-        }
+        let assets =
+            theme.assets.sorted { $0.key < $1.key }.map {
+                SiteFile(path: $0.key, contents: $0.value)
+            }
+            + [SiteFile(path: "assets/search-index.js", contents: try SearchIndex.script(handbook))]
         let history = StatusHistoryPages(handbook: handbook, now: now)
-        var pages: [SitePage] = [.dashboard, .checks, .start, .print]
+        var pages: [SitePage] = [.dashboard, .checks, .start, .print, .search]
         pages += handbook.documents.indices.map(SitePage.document)
         let runbooks = handbook.runbooks
         pages += runbooks.indices.map(SitePage.runbook)
@@ -83,6 +85,7 @@ public struct SiteRenderer: Sendable {
         case .dashboard: "index.html"
         case .start: "start.html"
         case .print: "print.html"
+        case .search: "search.html"
         case .checks: "checks.html"
         case .document(let index): inputs.handbook.documents[index].pagePath
         case .runbook(let index): RunbookPageView.path(inputs.runbooks[index])
@@ -105,6 +108,8 @@ public struct SiteRenderer: Sendable {
                 ChecksPageView(
                     handbook: handbook, findings: inputs.findings,
                     locator: FindingLocator(handbook: handbook)))
+        case .search:
+            return self.page("search.html", template: "search", SearchPageView(handbook: handbook))
         case .start:
             return self.page("start.html", template: "start", StartPageView(handbook: handbook))
         case .print:
@@ -216,6 +221,7 @@ public enum SitePage: Sendable {
     case checks
     case start
     case print
+    case search
     case document(Int)
     case runbook(Int)
     case history(StatusPages.Kind, Int)

@@ -97,3 +97,37 @@ extension StartPageView: MustacheParent {
         }
     }
 }
+
+/// `search.html`: the search page, which without JavaScript lists every document, runbook and
+/// heading as plain links.
+struct SearchPageView {
+    let page: PageContext
+    let documents: [[String: Any]]
+    let runbooks: [[String: Any]]
+
+    init(handbook: Handbook) {
+        page = PageContext(
+            handbook: handbook, pageTitle: "Search", pagePath: "search.html", currentDocument: nil)
+        documents = handbook.documents.map { document in
+            [
+                "title": document.title, "href": document.pagePath,
+                "headings": document.allSections.filter { $0.kind == .heading && $0.level > 1 }.map
+                { section in
+                    ["title": section.title, "href": document.pagePath + "#" + section.anchor]
+                },
+            ]
+        }
+        runbooks = handbook.runbooks.map { ["title": $0.title, "href": RunbookPageView.path($0)] }
+    }
+}
+
+extension SearchPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "documents": documents
+        case "runbooks": runbooks
+        default: nil
+        }
+    }
+}
