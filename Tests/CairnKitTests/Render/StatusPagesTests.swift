@@ -57,3 +57,38 @@ struct StatusPagesTests {
         #expect(page.contains("No deploys recorded yet"))
     }
 }
+
+struct PhaseTimelineTests {
+    @Test
+    func
+        `the timeline draws each phase from its estimates and marks today when the plan has a start date`()
+        throws
+    {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "plan.md",
+            "---\nstart: 2026-11-10\n---\n## Phase 1: A\n**Estimated Time:** 1 week\n- [ ] a\n"
+                + "## Phase 2: B\n**Estimated Time:** 1-2 weeks\n- [ ] b\n## Phase 3: C\n**Estimated Time:** Ongoing\n"
+        )
+        let files = try ExampleContent.render(contentFolder: folder.path)
+        let dashboard = String(
+            decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
+        #expect(
+            dashboard.contains(
+                "<desc id=\"timeline-desc\">Phase 1: 1 week; Phase 2: 1-2 weeks; Phase 3: Ongoing</desc>"
+            ))
+        #expect(dashboard.components(separatedBy: "class=\"timeline-bar\"").count - 1 == 2)
+        #expect(dashboard.contains("class=\"timeline-open\""))
+        #expect(dashboard.contains(">Today</text>"))
+    }
+
+    @Test func `without a start date there is no today mark`() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("plan.md", "## Phase 1: A\n**Estimated Time:** 1 week\n- [ ] a\n")
+        let files = try ExampleContent.render(contentFolder: folder.path)
+        let dashboard = String(
+            decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
+        #expect(dashboard.contains("svg class=\"chart timeline\""))
+        #expect(!dashboard.contains(">Today</text>"))
+    }
+}

@@ -12,6 +12,8 @@ struct DashboardView {
     let documents: [DocumentRow]
     let status: StatusPanelsView
     let checks: CheckSummary
+    /// The phases on a time line (SVG), when any phase has an estimate.
+    let timeline: String?
     /// Every runbook: title, page, how many steps.
     let runbooks: [[String: Any]]
 
@@ -106,6 +108,7 @@ struct DashboardView {
                 "steps": runbook.stepCount,
             ]
         }
+        timeline = PhaseTimeline.svg(handbook, now: now)
         let counts = FindingCounts(findings)
         checks = CheckSummary(
             errors: counts.errors, warnings: counts.warnings, notes: counts.notes,

@@ -63,6 +63,7 @@ extension DashboardView: MustacheParent {
         case "status": status
         case "checks": checks
         case "runbooks": runbooks
+        case "timeline": timeline as Any?
         case "hasRunbooks": !runbooks.isEmpty
         default: nil
         }
