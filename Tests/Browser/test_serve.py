@@ -8,7 +8,6 @@ import urllib.request
 
 import pytest
 import websocket
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from test_site import make_driver
