@@ -28,7 +28,7 @@ unit-tests: build
 	$(SWIFT) test
 
 schema-tests: build browser-deps
-	CAIRN_BINARY=$(BIN) $(PYTHON) -m pytest -q Tests/Schemas Tests/Recipes
+	CAIRN_BINARY=$(BIN) $(PYTHON) -m pytest -q Tests/Schemas Tests/Recipes Tests/Hardening
 
 browser-tests: build browser-deps
 	rm -rf $(TEST_SITE)

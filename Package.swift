@@ -20,10 +20,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CAtomicRename"),
         .target(
             name: "CairnKit",
             dependencies: [
                 "CCmarkGFM",
+                "CAtomicRename",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

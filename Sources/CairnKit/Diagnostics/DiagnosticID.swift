@@ -15,6 +15,7 @@ extension DiagnosticID {
     public static let configUnknownKey = DiagnosticID(rawValue: "config.unknown-key")
     public static let configUnknownDocument = DiagnosticID(rawValue: "config.unknown-document")
     public static let contentUnreadable = DiagnosticID(rawValue: "content.unreadable")
+    public static let contentTooLarge = DiagnosticID(rawValue: "content.too-large")
     public static let contentSymlinkOutside = DiagnosticID(rawValue: "content.symlink-outside")
     public static let contentEmpty = DiagnosticID(rawValue: "content.no-documents")
     public static let phaseUnknownStatus = DiagnosticID(rawValue: "phase.unknown-status")

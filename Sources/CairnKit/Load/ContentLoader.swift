@@ -8,6 +8,9 @@ public struct ContentLoader: Sendable {
     static let markdownExtensions: Set<String> = ["md", "markdown"]
     /// The folder of status records, which are data rather than pages.
     public static let statusFolder = "status"
+    /// Larger documents are refused: a plan is read by people, and one this size is a mistake
+    /// that would otherwise cost minutes and gigabytes.
+    public static let maximumDocumentBytes = 16 * 1_048_576
 
     public init() {}
 
@@ -109,6 +112,17 @@ public struct ContentLoader: Sendable {
         let isConfig = isTopLevel && Self.configNames.contains(path)
         guard isConfig || Self.markdownExtensions.contains(fileExtension) else {
             tree.assets.append(ContentAsset(path: path, sourcePath: absolute))
+            return
+        }
+        let size =
+            (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? NSNumber)??
+            .intValue ?? 0
+        guard size <= Self.maximumDocumentBytes else {
+            tree.diagnostics.append(
+                Diagnostic(
+                    .contentTooLarge, .error, at: .init(path: path),
+                    "is \(size / 1_048_576) MiB; a document may be at most \(Self.maximumDocumentBytes / 1_048_576) MiB "
+                        + "(split it into several documents)"))
             return
         }
         guard let data = FileManager.default.contents(atPath: absolute) else {

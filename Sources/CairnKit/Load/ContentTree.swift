@@ -31,4 +31,9 @@ public struct ContentTree: Sendable {
 public struct ContentAsset: Sendable, Equatable {
     public var path: String
     public var sourcePath: String
+
+    public init(path: String, sourcePath: String) {
+        self.path = path
+        self.sourcePath = sourcePath
+    }
 }

@@ -199,6 +199,14 @@ private struct BlockTreeBuilder {
         return result
     }
 
+    /// `javascript:`, `vbscript:`, `data:` and `file:` destinations, however written
+    /// (`JaVaScRiPt:`, with tabs or spaces inside, as browsers forgive).
+    static func isScriptable(_ destination: String) -> Bool {
+        let squeezed = String(
+            destination.lowercased().unicodeScalars.filter { $0.value > 0x20 }.map(Character.init))
+        return ["javascript:", "vbscript:", "data:", "file:"].contains { squeezed.hasPrefix($0) }
+    }
+
     private func typeName(_ node: OpaquePointer) -> String {
         guard let name = cmark_node_get_type_string(node) else { return "" }
         return String(cString: name)
@@ -322,7 +330,8 @@ private struct BlockTreeBuilder {
                         destination: destination, text: "", isImage: type == CMARK_NODE_IMAGE,
                         line: line,
                         column: Int(cmark_node_get_start_column(node))))
-                let rewritten = rewrite(destination)
+                // A script or data URL is never a link, even when raw HTML is allowed.
+                let rewritten = Self.isScriptable(destination) ? "" : rewrite(destination)
                 if rewritten != destination { cmark_node_set_url(node, rewritten) }
             default:
                 break

@@ -45,7 +45,7 @@ enum SearchIndex {
     /// text can never end the script or break the line.
     static func script(_ handbook: Handbook) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let json = String(decoding: try encoder.encode(entries(handbook)), as: UTF8.self)
             .replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: "\u{2028}", with: "\\u2028")

@@ -1,3 +1,4 @@
+import CAtomicRename
 import Foundation
 
 /// Writes a rendered site into a fresh temporary folder beside the output, then swaps it in
@@ -23,13 +24,17 @@ public struct SiteWriter: Sendable {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
-        let existing = try inspectExisting(outputURL)
-
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw CairnError.outputNotWritable(path: output, reason: error.localizedDescription)
         }
+        // One build at a time into one output: a second waits here for the first to finish.
+        let lock = try OutputLock(
+            path: parent.appendingPathComponent(".\(outputURL.lastPathComponent).cairn-lock").path)
+        defer { lock.release() }
+        removeLeftovers(of: outputURL)
+        let existing = try inspectExisting(outputURL)
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent(
             ".\(outputURL.lastPathComponent).cairn-tmp-\(token)")
@@ -84,6 +89,25 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Removes what builds killed before they finished left beside the output: their
+    /// temporary folders, which carry Cairn's marker.
+    private func removeLeftovers(of outputURL: URL) {
+        let fileManager = FileManager.default
+        let parent = outputURL.deletingLastPathComponent()
+        let prefixes = [
+            ".\(outputURL.lastPathComponent).cairn-tmp-",
+            ".\(outputURL.lastPathComponent).cairn-old-",
+        ]
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where prefixes.contains(where: name.hasPrefix) {
+            let leftover = parent.appendingPathComponent(name)
+            if fileManager.fileExists(atPath: leftover.appendingPathComponent(Self.markerName).path)
+            {
+                try? fileManager.removeItem(at: leftover)
+            }
+        }
+    }
+
     private struct ExistingOutput {
         var exists: Bool
         var placeholders: [String]
@@ -105,12 +129,19 @@ public struct SiteWriter: Sendable {
         return ExistingOutput(exists: true, placeholders: placeholders)
     }
 
+    /// Puts the new site in place in one step: the old and new folders swap names, so that
+    /// at no moment, even if the process is killed, is there no complete site at `outputURL`.
     private func swap(_ staging: URL, into outputURL: URL, replacing exists: Bool) throws {
         let fileManager = FileManager.default
         guard exists else {
             try fileManager.moveItem(at: staging, to: outputURL)
             return
         }
+        if cairn_exchange_paths(staging.path, outputURL.path) == 0 {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        // The file system cannot exchange: two renames, with the old site kept until the new one is in.
         let retired = staging.deletingLastPathComponent()
             .appendingPathComponent(
                 ".\(outputURL.lastPathComponent).cairn-old-\(UUID().uuidString.prefix(8))")

@@ -37,6 +37,43 @@ struct SiteWriterTests {
         let folder = try TemporaryFolder()
         try SiteWriter().write(pages, assets: [], to: folder.path + "/public")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(names == ["public"])
+        #expect(names.sorted() == [".public.cairn-lock", "public"])
+    }
+}
+
+struct SiteWriterFaultTests {
+    @Test func `what a killed build left beside the output is cleared by the next one`() throws {
+        let folder = try TemporaryFolder()
+        try SiteWriter().write(
+            [SiteFile(path: "index.html", contents: Array("one".utf8))], assets: [],
+            to: folder.path + "/public")
+        try folder.write(".public.cairn-tmp-999-dead/.cairn-output", "")
+        try folder.write(".public.cairn-tmp-999-dead/index.html", "half")
+        try folder.write(".public.cairn-tmp-not-ours/keep.txt", "not Cairn's")
+        try SiteWriter().write(
+            [SiteFile(path: "index.html", contents: Array("two".utf8))], assets: [],
+            to: folder.path + "/public")
+        #expect(!folder.exists(".public.cairn-tmp-999-dead"))
+        #expect(folder.read(".public.cairn-tmp-not-ours/keep.txt") == "not Cairn's")
+        #expect(folder.read("public/index.html") == "two")
+    }
+
+    @Test func `a write that fails leaves the previous site and no temporary folder`() throws {
+        let folder = try TemporaryFolder()
+        try SiteWriter().write(
+            [SiteFile(path: "index.html", contents: Array("one".utf8))], assets: [],
+            to: folder.path + "/public")
+        let asset = ContentAsset(
+            path: "plans/gone.png", sourcePath: folder.path + "/no-such-file.png")
+        #expect(throws: CairnError.self) {
+            try SiteWriter().write(
+                [SiteFile(path: "index.html", contents: Array("two".utf8))], assets: [asset],
+                to: folder.path + "/public")
+        }
+        #expect(folder.read("public/index.html") == "one")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("cairn-tmp")
+        }
+        #expect(names.isEmpty)
     }
 }

@@ -12,7 +12,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         // A markdown document, front matter and all, as the build and the checker read it.
         let decoded = SourceTextDecoder.decode(input, path: "plans/fuzz.md")
         guard let text = decoded.text else { return 0 }
-        let tree = ContentTree(root: "/", documents: [SourceFile(path: "plans/fuzz.md", text: text)])
+        let tree = ContentTree(
+            root: "/", documents: [SourceFile(path: "plans/fuzz.md", text: text)])
         let handbook = HandbookBuilder(concurrency: 1).build(tree).handbook
         _ = Checker().check(handbook, now: Timestamp(secondsSince1970: 1_795_564_800))
         _ = handbook.runbooks
@@ -37,7 +38,9 @@ private func runFuzzerDriver(
 
 /// SwiftPM links an executable's entry as `<module>_main`; hand the run to libFuzzer's driver.
 @_cdecl("CairnFuzz_main")
-public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>)
+    -> CInt
+{
     var count = argc
     var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
     return runFuzzerDriver(&count, &arguments) { start, size in fuzz(start, size) }

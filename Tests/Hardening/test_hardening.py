@@ -1,0 +1,170 @@
+"""Nothing lost, nothing injected: bad input, killed and concurrent builds, determinism, a
+full disk and hostile content, against the built binary. Run by `make test`."""
+import hashlib
+import json
+import os
+import pathlib
+import random
+import shutil
+import signal
+import subprocess
+import threading
+import time
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+CAIRN = pathlib.Path(os.environ.get("CAIRN_BINARY", ROOT / ".build" / "debug" / "cairn")).resolve()
+BAD = ROOT / "Tests" / "Hardening" / "Fixtures" / "bad"
+ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800", "NO_COLOR": "1"}
+
+
+def build(content, output, cwd=None, timeout=600):
+    return subprocess.run([str(CAIRN), "build", "--content", str(content), "--output", str(output)],
+                          capture_output=True, text=True, env=ENVIRONMENT, cwd=cwd, timeout=timeout)
+
+
+def snapshot(folder):
+    """Every file under `folder` by relative path, with its SHA-256."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in BAD.iterdir()))
+def test_each_bad_input_gets_its_message_and_exit_code(case, tmp_path):
+    expected = json.loads((BAD / case / "expected.json").read_text())
+    result = build(BAD / case / "content", tmp_path / "site")
+    assert result.returncode == expected["exit"], result.stderr
+    assert expected["message"] in result.stderr + result.stdout
+    assert (tmp_path / "site").exists() == (expected["exit"] == 0)
+    assert "Fatal error" not in result.stderr and "Stack dump" not in result.stderr
+
+
+def write(root, files):
+    for path, data in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(data if isinstance(data, bytes) else data.encode())
+
+
+def test_a_50_mb_plan_is_refused_with_its_size(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/small.md": "# Small\n"})
+    with open(content / "plans" / "huge.md", "wb") as huge:
+        line = b"- [ ] a task in a plan far too large to read\n"
+        huge.write(line * (50 * 1024 * 1024 // len(line)))
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 2
+    assert "plans/huge.md: error: is 49 MiB; a document may be at most 16 MiB" in result.stderr
+
+
+def test_a_list_nested_10000_deep_builds_without_a_crash(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/deep.md": "# Deep\n\n" + "- " * 10_000 + "[ ] the deepest task\n" + ">" * 10_000 + " quote\n"})
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "the deepest task" in (tmp_path / "site" / "plans" / "deep.html").read_text()
+
+
+def test_symlinks_out_of_the_content_or_in_a_loop_are_skipped_with_a_warning(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/plan.md": "# Plan\n", "../secret.md": "# Secret\n"})
+    os.symlink(tmp_path / "secret.md", content / "plans" / "secret.md")
+    os.symlink(content / "plans", content / "plans" / "loop")
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 0
+    assert "plans/secret.md: warning: symbolic link points outside the content folder" in result.stderr
+    assert "plans/loop: warning: symbolic link loops back to a folder already read" in result.stderr
+    assert not (tmp_path / "site" / "plans" / "secret.html").exists()
+
+
+def test_a_status_record_that_is_a_folder_and_odd_names_are_reported(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/a..b.md": "# Dots\n[up](../../etc/passwd.md)\n", "status/deploys/x.json/inner.txt": ""})
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 2
+    assert "status/deploys/x.json: error: is a folder, not a status record file [status.not-a-record]" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file, so a file cannot be made unreadable")
+def test_an_unreadable_file_is_an_error(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/plan.md": "# Plan\n"})
+    (content / "plans" / "plan.md").chmod(0)
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 2 and "cannot read file" in result.stderr
+
+
+def test_the_same_inputs_give_the_same_bytes(tmp_path):
+    first = build(ROOT / "content", tmp_path / "one")
+    second = build(ROOT / "content", tmp_path / "two")
+    assert first.returncode == second.returncode == 0
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
+    site = tmp_path / "site"
+    assert build(ROOT / "content", site).returncode == 0
+    reference = snapshot(site)
+    started = time.monotonic()
+    assert build(ROOT / "content", tmp_path / "timing").returncode == 0
+    duration = time.monotonic() - started
+    rng = random.Random(7)
+    for _ in range(25):
+        process = subprocess.Popen([str(CAIRN), "build", "--output", str(site), "--quiet"], cwd=ROOT,
+                                   env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, duration * 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert snapshot(site) == reference
+    assert build(ROOT / "content", site).returncode == 0
+    assert not [name for name in os.listdir(tmp_path) if "cairn-tmp" in name or "cairn-old" in name]
+
+
+def test_two_builds_at_once_never_mix_their_sites(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one, {"plans/plan.md": "# One\n- [ ] first\n"})
+    write(two, {"plans/plan.md": "# Two\n- [ ] second\n", "plans/extra.md": "# Extra\n"})
+    site = tmp_path / "site"
+    for _ in range(5):
+        results = []
+        threads = [threading.Thread(target=lambda c=c: results.append(build(c, site))) for c in (one, two)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert all(result.returncode == 0 for result in results)
+        plan = (site / "plans" / "plan.html").read_text()
+        has_extra = (site / "plans" / "extra.html").exists()
+        assert ("Two" in plan) == has_extra, "the site mixes two builds"
+
+
+def mount_tmpfs(folder, size):
+    folder.mkdir()
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
+
+
+def test_a_full_disk_gives_a_clear_error_and_leaves_nothing_half_written(tmp_path):
+    small = tmp_path / "small"
+    if os.geteuid() != 0 or not mount_tmpfs(small, "300k"):
+        pytest.skip("a small tmpfs cannot be mounted here")
+    try:
+        result = build(ROOT / "content", small / "site")
+        assert result.returncode == 2
+        assert "error: cannot write output" in result.stderr and "site" in result.stderr
+        assert [name for name in os.listdir(small) if not name.endswith(".cairn-lock")] == []
+        filler = os.open(small / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            while os.write(filler, b"x" * 4096):
+                pass
+        except OSError:
+            pass
+        os.close(filler)
+        record = subprocess.run([str(CAIRN), "record", "deploy", "--content", str(small / "content"), "--environment",
+                                 "staging", "--version", "1.0.0", "--commit", "c", "--status", "success"],
+                                capture_output=True, text=True)
+        assert record.returncode == 2 and "error:" in record.stderr
+        deploys = small / "content" / "status" / "deploys"
+        assert not deploys.exists() or list(deploys.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(small)], check=False)
