@@ -8,6 +8,7 @@ import random
 import shutil
 import signal
 import subprocess
+import tempfile
 import threading
 import time
 
@@ -85,13 +86,33 @@ def test_a_status_record_that_is_a_folder_and_odd_names_are_reported(tmp_path):
     assert "status/deploys/x.json: error: is a folder, not a status record file [status.not-a-record]" in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file, so a file cannot be made unreadable")
-def test_an_unreadable_file_is_an_error(tmp_path):
-    content = tmp_path / "content"
-    write(content, {"plans/plan.md": "# Plan\n"})
-    (content / "plans" / "plan.md").chmod(0)
-    result = build(content, tmp_path / "site")
-    assert result.returncode == 2 and "cannot read file" in result.stderr
+def as_unprivileged_user():
+    """Root reads every file, so as root the build runs as `nobody` to meet a mode of 000."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv is not installed, and root reads any file")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_an_unreadable_file_is_an_error():
+    prefix = as_unprivileged_user()
+    root = pathlib.Path(tempfile.mkdtemp(prefix="cairn-unreadable-"))
+    try:
+        root.chmod(0o777)
+        content = root / "content"
+        write(content, {"plans/plan.md": "# Plan\n", "plans/secret.md": "# Secret\n"})
+        for folder in (content, content / "plans"):
+            folder.chmod(0o755)
+        (content / "plans" / "plan.md").chmod(0o644)
+        (content / "plans" / "secret.md").chmod(0)
+        result = subprocess.run(prefix + [str(CAIRN), "build", "--content", str(content), "--output",
+                                          str(root / "site")], capture_output=True, text=True, env=ENVIRONMENT)
+        assert result.returncode == 2, result.stderr
+        assert "plans/secret.md: error: cannot read file" in result.stderr
+        assert not (root / "site").exists()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_the_same_inputs_give_the_same_bytes(tmp_path):
@@ -168,3 +189,41 @@ def test_a_full_disk_gives_a_clear_error_and_leaves_nothing_half_written(tmp_pat
         assert not deploys.exists() or list(deploys.iterdir()) == []
     finally:
         subprocess.run(["umount", str(small)], check=False)
+
+
+def test_an_output_folder_that_became_read_only_gives_a_clear_error_and_keeps_the_site(tmp_path):
+    disk = tmp_path / "disk"
+    if os.geteuid() != 0 or not mount_tmpfs(disk, "64m"):
+        pytest.skip("a tmpfs cannot be mounted here")
+    try:
+        assert build(ROOT / "content", disk / "site").returncode == 0
+        before = snapshot(disk / "site")
+        assert subprocess.run(["mount", "-o", "remount,ro", str(disk)]).returncode == 0
+        result = build(ROOT / "content", disk / "site")
+        assert result.returncode == 2
+        assert "error: cannot write output" in result.stderr and "Read-only file system" in result.stderr
+        assert snapshot(disk / "site") == before
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_record_killed_at_any_moment_leaves_no_partial_file(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/plan.md": "# Plan\n"})
+    deploys = content / "status" / "deploys"
+    command = [str(CAIRN), "record", "deploy", "--content", str(content), "--environment", "staging",
+               "--version", "1.0.0", "--commit", "abc1234", "--status", "success"]
+    started = time.monotonic()
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    duration = time.monotonic() - started
+    rng = random.Random(11)
+    for _ in range(20):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, duration * 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for record in deploys.glob("*.json"):
+            assert json.loads(record.read_text())["schema"] == "cairn.deploy/v1", record
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert [name for name in os.listdir(deploys) if name.startswith(".")] == []
+    assert build(content, tmp_path / "site").returncode == 0

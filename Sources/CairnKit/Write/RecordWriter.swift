@@ -27,6 +27,7 @@ public struct RecordWriter: Sendable {
         } catch {
             throw CairnError.outputNotWritable(path: folder, reason: error.localizedDescription)
         }
+        removeLeftovers(in: folder)
         let base = "\(stamp)-\(Slug.compact(environment, limit: 40))"
         let temporary =
             folder
@@ -47,5 +48,20 @@ public struct RecordWriter: Sendable {
         }
         throw CairnError.outputNotWritable(
             path: folder, reason: "1,000 records of that name exist already")
+    }
+
+    /// Removes the temporary files of `cairn record` runs that were killed before they could
+    /// (`.<name>.<pid>.<random>.tmp` whose process is gone), so none is left half-written.
+    private func removeLeftovers(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]),
+                pid != ProcessInfo.processInfo.processIdentifier
+            else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
     }
 }
