@@ -32,10 +32,12 @@ public struct RecordWriter: Sendable {
         let temporary =
             folder
             + "/.\(base).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
-        guard fileManager.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw CairnError.outputNotWritable(path: folder, reason: "cannot create a file there")
-        }
         defer { try? fileManager.removeItem(atPath: temporary) }
+        // Written straight to the temporary name (not through FileManager, whose own hidden
+        // temporary file a killed run would leave behind), then linked into place below.
+        if let reason = Self.writeWhole(Array(text.utf8), to: temporary) {
+            throw CairnError.outputNotWritable(path: folder, reason: reason)
+        }
         for attempt in 1...1_000 {
             let name = attempt == 1 ? "\(base).json" : "\(base)-\(attempt).json"
             let destination = folder + "/" + name
@@ -48,6 +50,30 @@ public struct RecordWriter: Sendable {
         }
         throw CairnError.outputNotWritable(
             path: folder, reason: "1,000 records of that name exist already")
+    }
+
+    /// Creates `path` (which must not exist) holding `bytes`, flushed to the disk.
+    /// - Returns: nil, or why it could not.
+    private static func writeWhole(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let count = writeSome(descriptor, start + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += count
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
     }
 
     /// Removes the temporary files of `cairn record` runs that were killed before they could
@@ -64,4 +90,9 @@ public struct RecordWriter: Sendable {
             }
         }
     }
+}
+
+/// write(2), which a method named `write` would otherwise hide.
+private func writeSome(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -90,7 +90,8 @@ public struct SiteWriter: Sendable {
     }
 
     /// Removes what builds killed before they finished left beside the output: their
-    /// temporary folders, which carry Cairn's marker.
+    /// temporary folders, which carry Cairn's marker (or are still empty). The lock is held, so
+    /// no other build is writing them.
     private func removeLeftovers(of outputURL: URL) {
         let fileManager = FileManager.default
         let parent = outputURL.deletingLastPathComponent()
@@ -101,7 +102,11 @@ public struct SiteWriter: Sendable {
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where prefixes.contains(where: name.hasPrefix) {
             let leftover = parent.appendingPathComponent(name)
-            if fileManager.fileExists(atPath: leftover.appendingPathComponent(Self.markerName).path)
+            // A build killed between making its folder and writing the marker leaves it empty.
+            let isEmpty = (try? fileManager.contentsOfDirectory(atPath: leftover.path))?.isEmpty
+            if isEmpty == true
+                || fileManager.fileExists(
+                    atPath: leftover.appendingPathComponent(Self.markerName).path)
             {
                 try? fileManager.removeItem(at: leftover)
             }
