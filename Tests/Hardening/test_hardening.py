@@ -78,12 +78,26 @@ def test_symlinks_out_of_the_content_or_in_a_loop_are_skipped_with_a_warning(tmp
     assert not (tmp_path / "site" / "plans" / "secret.html").exists()
 
 
-def test_a_status_record_that_is_a_folder_and_odd_names_are_reported(tmp_path):
+def test_a_status_record_that_is_a_folder_is_reported(tmp_path):
     content = tmp_path / "content"
-    write(content, {"plans/a..b.md": "# Dots\n[up](../../etc/passwd.md)\n", "status/deploys/x.json/inner.txt": ""})
+    write(content, {"plans/plan.md": "# Plan\n", "status/deploys/x.json/inner.txt": ""})
     result = build(content, tmp_path / "site")
     assert result.returncode == 2
     assert "status/deploys/x.json: error: is a folder, not a status record file [status.not-a-record]" in result.stderr
+
+
+def test_dots_in_a_name_and_a_link_climbing_out_stay_inside_the_site(tmp_path):
+    content = tmp_path / "content"
+    write(content, {"plans/a..b.md": "# Dots\n[up](../../etc/passwd.md)\n", "plans/.. hidden.md": "# Hidden\n"})
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert (site / "plans" / "a..b.html").is_file()
+    written = [path.resolve() for path in tmp_path.rglob("*") if path.is_file() and path.name != ".site.cairn-lock"]
+    assert all(path.is_relative_to(site.resolve()) or path.is_relative_to(content.resolve()) for path in written)
+    check = subprocess.run([str(CAIRN), "check", "--content", str(content)], capture_output=True, text=True)
+    assert check.returncode == 1
+    assert "plans/a..b.md:2:1: error: links to ../../etc/passwd.md, which is outside the content folder" in check.stdout
 
 
 def as_unprivileged_user():

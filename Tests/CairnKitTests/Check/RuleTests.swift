@@ -328,6 +328,7 @@ struct RuleTests {
             - [ ] Task one
             [ok](#steps) [task](#phase-x) [gone](./GONE.md) [self](./plan.md#steps) [bad](./plan.md#nowhere)
             [web](https://example.com/x.md#y)
+            [out](../../etc/passwd.md) [file](./notes.txt)
             """
         let fired = try Self.findings("link.broken", plan: plan)
         #expect(
@@ -335,8 +336,9 @@ struct RuleTests {
                 "links to #phase-x in plan.md, which has no such heading or task",
                 "links to ./GONE.md, which is not a document of the handbook (GONE.md)",
                 "links to #nowhere in plan.md, which has no such heading or task",
+                "links to ../../etc/passwd.md, which is outside the content folder",
             ])
-        #expect(fired.map(\.location.line) == [4, 4, 4])
+        #expect(fired.map(\.location.line) == [4, 4, 4, 6])
     }
 
     @Test func `a repeated explicit task id is an error`() throws {

@@ -31,6 +31,14 @@ struct BrokenLinkRule: Rule {
                     }
                 } else if link.destination.hasPrefix("#") {
                     target = document
+                } else if PagePath.splitMarkdownLink(link.destination) != nil {
+                    findings.append(
+                        finding(
+                            "links to \(link.destination), which is outside the content folder",
+                            at: link.location,
+                            hint: "link to a document inside the content folder, or use a full URL")
+                    )
+                    continue
                 } else {
                     continue
                 }
