@@ -18,6 +18,7 @@ public enum Slug {
     /// A compact id part: lowercase letters and digits, runs of anything else as one `-`,
     /// at most `limit` characters, cut at a word boundary.
     public static func compact(_ text: String, limit: Int = 64) -> String {
+        if let ascii = compactASCII(text, limit: limit) { return ascii }
         var result = ""
         var pendingDash = false
         for character in text.lowercased() {
@@ -34,6 +35,43 @@ public enum Slug {
             result = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
         }
         return result.isEmpty ? "item" : result
+    }
+
+    /// `compact` over the UTF-8 bytes when the text is all ASCII, as nearly every title is:
+    /// the same result without a `Character` per letter. Nil when the text is not ASCII.
+    private static func compactASCII(_ text: String, limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count, limit + 1))
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = ASCIIWord.lowercased(byte)
+            if ASCIIWord.isWordByte(lower) {
+                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        if bytes.count > limit {
+            let cut = bytes[..<limit]
+            bytes = Array(cut.lastIndex(of: UInt8(ascii: "-")).map { cut[..<$0] } ?? cut)
+        }
+        return bytes.isEmpty ? "item" : String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Letters and digits of ASCII text, for the fast paths of ids and name comparison.
+enum ASCIIWord {
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// A lowercase letter or a digit.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
     }
 }
 
