@@ -43,28 +43,11 @@ public struct CheckContext: Sendable {
 /// How step names are compared: lowercase letters and digits, words separated by one space.
 enum StepName {
     static func normalized(_ name: String) -> String {
-        if let ascii = normalizedASCII(name) { return ascii }
+        if let ascii = ASCIIWord.words(of: name, joinedBy: UInt8(ascii: " ")) {
+            return String(decoding: ascii, as: UTF8.self)
+        }
         return String(name.lowercased().map { $0.isWordCharacter ? $0 : " " })
             .split(separator: " ").joined(separator: " ")
-    }
-
-    /// `normalized` over the bytes of an all-ASCII name; nil for any other.
-    private static func normalizedASCII(_ name: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        var pendingSpace = false
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lower = ASCIIWord.lowercased(byte)
-            if ASCIIWord.isWordByte(lower) {
-                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                bytes.append(lower)
-            } else {
-                pendingSpace = true
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `'Choose hosting platform', 'Document deployment process' and 3 more`.

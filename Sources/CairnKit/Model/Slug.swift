@@ -40,19 +40,8 @@ public enum Slug {
     /// `compact` over the UTF-8 bytes when the text is all ASCII, as nearly every title is:
     /// the same result without a `Character` per letter. Nil when the text is not ASCII.
     private static func compactASCII(_ text: String, limit: Int) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(text.utf8.count, limit + 1))
-        var pendingDash = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lower = ASCIIWord.lowercased(byte)
-            if ASCIIWord.isWordByte(lower) {
-                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                bytes.append(lower)
-            } else {
-                pendingDash = true
-            }
+        guard var bytes = ASCIIWord.words(of: text, joinedBy: UInt8(ascii: "-")) else {
+            return nil
         }
         if bytes.count > limit {
             let cut = bytes[..<limit]
@@ -66,6 +55,26 @@ public enum Slug {
 enum ASCIIWord {
     static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// The runs of letters and digits of `text`, lowercased, joined by one `separator`; nil
+    /// when the text is not all ASCII.
+    static func words(of text: String, joinedBy separator: UInt8) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSeparator = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = lowercased(byte)
+            if isWordByte(lower) {
+                if pendingSeparator && !bytes.isEmpty { bytes.append(separator) }
+                pendingSeparator = false
+                bytes.append(lower)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return bytes
     }
 
     /// A lowercase letter or a digit.

@@ -120,14 +120,8 @@ enum YAMLReader {
     ) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(
-                separator: ": ")
-            return Diagnostic(
-                id, .error,
-                at: .init(path: path, line: lineOffset + mark.line, column: mark.column),
-                "\(what) is not valid YAML: \(detail)")
-        case .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(
                 separator: ": ")
             return Diagnostic(
