@@ -15,8 +15,6 @@ from selenium.common.exceptions import UnexpectedAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from test_site import make_driver
-
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CAIRN = pathlib.Path(os.environ.get("CAIRN_BINARY", ROOT / ".build" / "debug" / "cairn")).resolve()
 
@@ -153,13 +151,6 @@ def hostile_site(tmp_path_factory):
         assert stripped != text, f"{page} has no Content-Security-Policy"
         page.write_text(stripped)
     return root
-
-
-@pytest.fixture(scope="module")
-def driver():
-    browser = make_driver()
-    yield browser
-    browser.quit()
 
 
 def test_the_hostile_text_reaches_the_pages_as_text(hostile_site):

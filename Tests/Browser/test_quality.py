@@ -8,16 +8,9 @@ import subprocess
 import pytest
 from axe_selenium_python import Axe
 
-from test_site import PAGES, SITE, make_driver, open_page
+from test_site import PAGES, SITE, open_page
 
 SCREENSHOTS = pathlib.Path(os.environ.get("CAIRN_SCREENSHOTS", SITE.parent / "screenshots"))
-
-
-@pytest.fixture(scope="module")
-def driver():
-    browser = make_driver()
-    yield browser
-    browser.quit()
 
 
 def set_scheme(driver, scheme):

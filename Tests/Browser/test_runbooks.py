@@ -9,16 +9,9 @@ import subprocess
 import pytest
 from selenium.webdriver.common.by import By
 
-from test_site import SITE, make_driver, open_page
+from test_site import SITE, open_page
 
 RUNBOOK = SITE / "runbooks" / "rollback.html"
-
-
-@pytest.fixture(scope="module")
-def driver():
-    browser = make_driver()
-    yield browser
-    browser.quit()
 
 
 def boxes(driver):

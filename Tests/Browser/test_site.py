@@ -34,13 +34,6 @@ def make_driver():
     return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 
 
-@pytest.fixture(scope="module")
-def driver():
-    browser = make_driver()
-    yield browser
-    browser.quit()
-
-
 def open_page(driver, path):
     driver.get_log("browser")
     driver.get_log("performance")
