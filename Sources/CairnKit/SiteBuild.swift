@@ -68,7 +68,7 @@ public struct SiteBuild: Sendable {
         }
         // Notes (each mojibake repair) stay in the terminal; the pages list what needs work.
         let listed = (diagnostics + findings).filter { $0.severity != .note }.sorted()
-        let files = try renderer.render(loaded.handbook, findings: listed, now: options.now)
+        let files = renderer.render(loaded.handbook, findings: listed, now: options.now)
         let written = try SiteWriter().write(
             files, assets: loaded.assets, to: options.outputFolder, progress: options.progress)
         return Outcome(

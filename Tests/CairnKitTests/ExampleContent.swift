@@ -37,6 +37,6 @@ extension ExampleContent {
         let handbook = HandbookBuilder().build(tree, status: status.history).handbook
         let theme = try ThemeLoader().load(candidates: [themeFolder], overrides: nil)
         let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
-        return Array(try renderer.render(handbook, now: fixedNow))
+        return Array(renderer.render(handbook, now: fixedNow))
     }
 }

@@ -18,7 +18,7 @@ struct BuildCommandTests {
         #expect(scratch.read("site/index.html")?.contains("Phase 1: Start") == true)
         #expect(scratch.read("site/plans/plan.html")?.contains("id=\"phase-1/continue\"") == true)
         #expect(
-            scratch.read("site/handbook.json")?.contains("\"schema\" : \"cairn.handbook/v1\"")
+            scratch.read("site/handbook.json")?.contains("\"schema\":\"cairn.handbook/v1\"")
                 == true)
         #expect(scratch.exists("site/assets/cairn.css"))
         #expect(scratch.exists("site/.cairn-output"))

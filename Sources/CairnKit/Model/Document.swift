@@ -8,9 +8,9 @@ public struct Document: Sendable {
     /// Scalar values of the YAML front matter.
     public var frontMatter: [String: String]
     public var progress: Progress
-    public var sections: [Section]
+    public let sections: [Section]
     /// Tasks before the first heading.
-    public var leadingTasks: [PlanTask]
+    public let leadingTasks: [PlanTask]
     public var phases: [Phase]
     public var checklists: [Checklist]
     public var procedures: [Procedure]
@@ -28,13 +28,34 @@ public struct Document: Sendable {
     public var pagePath: String { PagePath.forDocument(path) }
 
     /// Every task of the document in order, nested ones included.
-    public var allTasks: [PlanTask] {
-        leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks)
-    }
-
+    public let allTasks: [PlanTask]
     /// Every section of the document, depth first.
-    public var allSections: [Section] {
-        sections.flatMap(\.flattened)
+    public let allSections: [Section]
+
+    public init(
+        path: String, title: String, frontMatter: [String: String], progress: Progress,
+        sections: [Section], leadingTasks: [PlanTask], phases: [Phase], checklists: [Checklist],
+        procedures: [Procedure], targets: [Target], workflows: [Workflow], links: [DocumentLink],
+        duplicateTaskIDs: [DuplicateTaskID], triggerConditions: [TriggerCondition],
+        bodyHTML: String
+    ) {
+        self.path = path
+        self.title = title
+        self.frontMatter = frontMatter
+        self.progress = progress
+        self.sections = sections
+        self.leadingTasks = leadingTasks
+        self.phases = phases
+        self.checklists = checklists
+        self.procedures = procedures
+        self.targets = targets
+        self.workflows = workflows
+        self.links = links
+        self.duplicateTaskIDs = duplicateTaskIDs
+        self.triggerConditions = triggerConditions
+        self.bodyHTML = bodyHTML
+        allTasks = leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks)
+        allSections = sections.flatMap(\.flattened)
     }
 }
 

@@ -14,20 +14,31 @@ public struct Handbook: Sendable {
         self.documents = documents
         self.status = status
         progress = documents.map(\.progress).sum
+        phases = documents.flatMap(\.phases)
+        checklists = documents.flatMap(\.checklists)
+        targets = documents.flatMap(\.targets)
+        var seen: Set<Target.Definition> = []
+        distinctTargets = targets.filter { seen.insert($0.definition).inserted }
+        targetEvaluations = TargetEvaluation.evaluate(
+            distinctTargets, against: status.latestMetrics)
     }
 
     public let progress: Progress
-    public var phases: [Phase] { documents.flatMap(\.phases) }
-    public var checklists: [Checklist] { documents.flatMap(\.checklists) }
+    /// Worked out once: a large handbook's pages ask for these many times.
+    public let phases: [Phase]
+    public let checklists: [Checklist]
     public var prerequisiteChecklists: [Checklist] { checklists.filter(\.isPrerequisite) }
-    public var targets: [Target] { documents.flatMap(\.targets) }
+    /// Every target and rollback trigger, where each is written.
+    public let targets: [Target]
+    /// The targets once each: documents that repeat `Uptime > 99.9%` state one target, which is
+    /// evaluated, charted and listed once, at its first place in reading order.
+    public let distinctTargets: [Target]
     public var procedures: [Procedure] { documents.flatMap(\.procedures) }
     public var workflows: [Workflow] { documents.flatMap(\.workflows) }
 
-    /// The plan's targets and rollback triggers against the newest metrics of each environment.
-    public var targetEvaluations: [TargetEvaluation] {
-        TargetEvaluation.evaluate(targets, against: status.latestMetrics)
-    }
+    /// The plan's distinct targets and rollback triggers against the newest metrics of each
+    /// environment.
+    public let targetEvaluations: [TargetEvaluation]
 
     /// The phase the team is in: the first declared In Progress; failing that, the first
     /// with open tasks.

@@ -36,6 +36,23 @@ public struct Target: Sendable, Equatable {
         String(text.drop { !($0.isLetter || $0.isNumber) }).trimmingWhitespace()
     }
 
+    /// What makes two targets the same, wherever they are written: `Uptime > 99.9%` in two
+    /// documents is one target.
+    public struct Definition: Hashable, Sendable {
+        var name: String
+        var comparison: Operator
+        var value: Double
+        var unit: String
+        var aggregation: String?
+        var isRollbackTrigger: Bool
+    }
+
+    public var definition: Definition {
+        Definition(
+            name: name.lowercased(), comparison: comparison, value: value, unit: unit,
+            aggregation: aggregation, isRollbackTrigger: isRollbackTrigger)
+    }
+
     /// `uptime`, `response-time`: what a metrics value may name in its `target` field.
     public var id: String { Slug.compact(name) }
     public var text: String

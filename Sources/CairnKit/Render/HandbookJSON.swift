@@ -2,21 +2,104 @@ import Foundation
 
 /// `handbook.json`: the whole model in the stable `cairn.handbook/v1` shape that tools and
 /// tests read. Fields may be added; none may change meaning within v1.
-struct HandbookJSON: Encodable {
+///
+/// Written compact, with keys in sorted order, and piece by piece: on a large handbook the
+/// file is hundreds of megabytes, and no more than one document's entries are held at once.
+struct HandbookJSON {
     static let schema = "cairn.handbook/v1"
 
-    let schema = HandbookJSON.schema
-    let title: String
-    let progress: Progress
-    let documents: [DocumentEntry]
-    let phases: [PhaseEntry]
-    let checklists: [ChecklistEntry]
-    let targets: [TargetEntry]
-    let procedures: [ProcedureEntry]
-    let workflows: [WorkflowEntry]
-    let tasks: [TaskEntry]
-    let status: StatusJSON
-    let findings: [FindingEntry]
+    let handbook: Handbook
+    /// The problems found in the content; notes are left out.
+    let findings: [Diagnostic]
+    let now: Timestamp
+
+    init(_ handbook: Handbook, findings: [Diagnostic], now: Timestamp) {
+        self.handbook = handbook
+        self.findings = findings.filter { $0.severity != .note }
+        self.now = now
+    }
+
+    /// The whole file at once; for tests and small handbooks.
+    func encoded() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try write { bytes += $0 }
+        return bytes
+    }
+
+    /// Hands the file to `sink` in pieces, in order.
+    func write(into sink: ([UInt8]) throws -> Void) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let documents = handbook.documents
+        try sink(Array("{".utf8))
+        try array("checklists", documents.lazy.map { Self.checklists(of: $0) }, encoder, sink)
+        try sink(Array(",".utf8))
+        try array("documents", documents.lazy.map { [Self.entry(for: $0)] }, encoder, sink)
+        try sink(Array(",".utf8))
+        let findingEntries = findings.map(FindingEntry.init)
+        try array(
+            "findings",
+            stride(from: 0, to: findingEntries.count, by: 1_000).lazy.map {
+                Array(findingEntries[$0..<min($0 + 1_000, findingEntries.count)])
+            }, encoder, sink)
+        try sink(Array(",".utf8))
+        try array("phases", documents.lazy.map { $0.phases.map(PhaseEntry.init) }, encoder, sink)
+        try sink(Array(",".utf8))
+        try array(
+            "procedures", documents.lazy.map { $0.procedures.map(ProcedureEntry.init) }, encoder,
+            sink)
+        try sink(Array(#","progress":"#.utf8) + encoder.encode(handbook.progress))
+        try sink(Array(#","schema":"#.utf8) + encoder.encode(Self.schema))
+        try sink(Array(#","status":"#.utf8) + encoder.encode(StatusJSON(handbook, now: now)))
+        try sink(Array(",".utf8))
+        try array("targets", documents.lazy.map { $0.targets.map(TargetEntry.init) }, encoder, sink)
+        try sink(Array(",".utf8))
+        try array(
+            "tasks",
+            documents.lazy.map { document in
+                document.allTasks.map { TaskEntry($0, in: document) }
+            }, encoder, sink)
+        try sink(Array(#","title":"#.utf8) + encoder.encode(handbook.title))
+        try sink(Array(",".utf8))
+        try array(
+            "workflows", documents.lazy.map { $0.workflows.map(WorkflowEntry.init) }, encoder, sink)
+        try sink(Array("}\n".utf8))
+    }
+
+    /// `"key":[…]`, the elements of each chunk in turn, encoded a chunk at a time.
+    private func array<Chunks: Sequence, Element: Encodable>(
+        _ key: String, _ chunks: Chunks, _ encoder: JSONEncoder, _ sink: ([UInt8]) throws -> Void
+    ) throws where Chunks.Element == [Element] {
+        try sink(Array("\"\(key)\":[".utf8))
+        var isFirst = true
+        for chunk in chunks where !chunk.isEmpty {
+            // `[a,b]` without its brackets, after a comma unless it is the first.
+            var bytes = [UInt8](try encoder.encode(chunk))
+            bytes.removeLast()
+            bytes[0] = UInt8(ascii: ",")
+            try sink(isFirst ? Array(bytes.dropFirst()) : bytes)
+            isFirst = false
+        }
+        try sink(Array("]".utf8))
+    }
+
+    static func entry(for document: Document) -> DocumentEntry {
+        DocumentEntry(
+            path: document.path, title: document.title, page: document.pagePath,
+            progress: document.progress,
+            sections: document.sections.map(SectionEntry.init))
+    }
+
+    static func checklists(of document: Document) -> [ChecklistEntry] {
+        document.checklists.map { checklist in
+            ChecklistEntry(
+                title: checklist.title, progress: checklist.progress,
+                prerequisite: checklist.isPrerequisite,
+                parent: checklist.parentTitle, gates: checklist.gates,
+                document: checklist.documentPath,
+                anchor: checklist.anchor, line: checklist.location.line)
+        }
+    }
 
     struct DocumentEntry: Encodable {
         let path: String
@@ -83,6 +166,17 @@ struct HandbookJSON: Encodable {
         let document: String
         let line: Int
         let column: Int
+
+        init(_ task: PlanTask, in document: Document) {
+            id = task.id
+            text = task.text
+            checked = task.isChecked
+            done = task.isDone
+            descoped = task.isDescoped
+            self.document = document.path
+            line = task.location.line
+            column = task.location.column
+        }
     }
 
     struct PhaseEntry: Encodable {
@@ -103,6 +197,22 @@ struct HandbookJSON: Encodable {
             case declaredStatus = "declared_status"
             case declaredStatusText = "declared_status_text"
             case markedComplete = "marked_complete"
+        }
+
+        init(_ phase: Phase) {
+            number = phase.number
+            title = phase.title
+            declaredStatus = phase.declaredStatus?.rawValue
+            declaredStatusText = phase.declaredStatusText
+            markedComplete = phase.isMarkedComplete
+            estimate = phase.estimate.map {
+                EstimateEntry(text: $0.text, minDays: $0.minimumDays, maxDays: $0.maximumDays)
+            }
+            progress = phase.progress
+            requires = phase.requires
+            document = phase.documentPath
+            anchor = phase.anchor
+            line = phase.location.line
         }
     }
 
@@ -144,6 +254,18 @@ struct HandbookJSON: Encodable {
             case name, `operator`, value, unit, aggregation, text, document, line
             case rollbackTrigger = "rollback_trigger"
         }
+
+        init(_ target: Target) {
+            name = target.name
+            `operator` = target.comparison.rawValue
+            value = target.value
+            unit = target.unit
+            aggregation = target.aggregation
+            rollbackTrigger = target.isRollbackTrigger
+            text = target.text
+            document = target.documentPath
+            line = target.location.line
+        }
     }
 
     struct ProcedureEntry: Encodable {
@@ -152,6 +274,16 @@ struct HandbookJSON: Encodable {
         let document: String
         let anchor: String
         let line: Int
+
+        init(_ procedure: Procedure) {
+            title = procedure.title
+            steps = procedure.steps.map {
+                StepEntry(text: $0.text, substeps: $0.substeps, line: $0.location.line)
+            }
+            document = procedure.documentPath
+            anchor = procedure.anchor
+            line = procedure.location.line
+        }
     }
 
     struct StepEntry: Encodable {
@@ -166,6 +298,14 @@ struct HandbookJSON: Encodable {
         let direction: Workflow.Direction
         let document: String
         let line: Int
+
+        init(_ workflow: Workflow) {
+            title = workflow.title
+            steps = workflow.steps
+            direction = workflow.direction
+            document = workflow.documentPath
+            line = workflow.location.line
+        }
     }
 
     struct StatusJSON: Encodable {
@@ -180,6 +320,30 @@ struct HandbookJSON: Encodable {
         enum CodingKeys: String, CodingKey {
             case deploys, backups, metrics, evaluations, evidence
             case asOf = "as_of"
+        }
+
+        init(_ handbook: Handbook, now: Timestamp) {
+            let history = handbook.status
+            deploys = history.deploys.map(RecordJSON.init)
+            backups = history.backups.map(RecordJSON.init)
+            metrics = history.metrics.map(RecordJSON.init)
+            evaluations = handbook.targetEvaluations.map { evaluation in
+                EvaluationJSON(
+                    target: evaluation.target.statement,
+                    rollbackTrigger: evaluation.target.isRollbackTrigger,
+                    environment: evaluation.environment, record: evaluation.entryID,
+                    measured: evaluation.measured,
+                    value: evaluation.value, unit: evaluation.target.unit,
+                    outcome: evaluation.outcome, margin: evaluation.margin)
+            }
+            evidence = history.evidenceByTask.mapValues { items in
+                items.map {
+                    EvidenceJSON(
+                        kind: $0.kind, record: $0.entryID, summary: $0.summary, verdict: $0.verdict,
+                        at: $0.timestamp)
+                }
+            }
+            asOf = now
         }
     }
 
@@ -235,104 +399,14 @@ struct HandbookJSON: Encodable {
         let line: Int
         let column: Int
         let message: String
-    }
 
-    /// - Parameter findings: the problems found in the content; notes are left out.
-    init(_ handbook: Handbook, findings: [Diagnostic], now: Timestamp) {
-        let history = handbook.status
-        status = StatusJSON(
-            deploys: history.deploys.map(RecordJSON.init),
-            backups: history.backups.map(RecordJSON.init),
-            metrics: history.metrics.map(RecordJSON.init),
-            evaluations: handbook.targetEvaluations.map { evaluation in
-                EvaluationJSON(
-                    target: evaluation.target.statement,
-                    rollbackTrigger: evaluation.target.isRollbackTrigger,
-                    environment: evaluation.environment, record: evaluation.entryID,
-                    measured: evaluation.measured,
-                    value: evaluation.value, unit: evaluation.target.unit,
-                    outcome: evaluation.outcome, margin: evaluation.margin)
-            },
-            evidence: history.evidenceByTask.mapValues { items in
-                items.map {
-                    EvidenceJSON(
-                        kind: $0.kind, record: $0.entryID, summary: $0.summary, verdict: $0.verdict,
-                        at: $0.timestamp)
-                }
-            },
-            asOf: now)
-        title = handbook.title
-        self.findings = findings.filter { $0.severity != .note }.map { finding in
-            FindingEntry(
-                rule: finding.id.rawValue, severity: finding.severity.rawValue,
-                file: finding.location.path,
-                line: finding.location.line, column: finding.location.column,
-                message: finding.message)
+        init(_ finding: Diagnostic) {
+            rule = finding.id.rawValue
+            severity = finding.severity.rawValue
+            file = finding.location.path
+            line = finding.location.line
+            column = finding.location.column
+            message = finding.message
         }
-        progress = handbook.progress
-        documents = handbook.documents.map { document in
-            DocumentEntry(
-                path: document.path, title: document.title, page: document.pagePath,
-                progress: document.progress,
-                sections: document.sections.map(SectionEntry.init))
-        }
-        phases = handbook.phases.map { phase in
-            PhaseEntry(
-                number: phase.number, title: phase.title,
-                declaredStatus: phase.declaredStatus?.rawValue,
-                declaredStatusText: phase.declaredStatusText,
-                markedComplete: phase.isMarkedComplete,
-                estimate: phase.estimate.map {
-                    EstimateEntry(text: $0.text, minDays: $0.minimumDays, maxDays: $0.maximumDays)
-                },
-                progress: phase.progress, requires: phase.requires, document: phase.documentPath,
-                anchor: phase.anchor,
-                line: phase.location.line)
-        }
-        checklists = handbook.checklists.map { checklist in
-            ChecklistEntry(
-                title: checklist.title, progress: checklist.progress,
-                prerequisite: checklist.isPrerequisite,
-                parent: checklist.parentTitle, gates: checklist.gates,
-                document: checklist.documentPath,
-                anchor: checklist.anchor, line: checklist.location.line)
-        }
-        targets = handbook.targets.map { target in
-            TargetEntry(
-                name: target.name, operator: target.comparison.rawValue, value: target.value,
-                unit: target.unit,
-                aggregation: target.aggregation, rollbackTrigger: target.isRollbackTrigger,
-                text: target.text,
-                document: target.documentPath, line: target.location.line)
-        }
-        procedures = handbook.procedures.map { procedure in
-            ProcedureEntry(
-                title: procedure.title,
-                steps: procedure.steps.map {
-                    StepEntry(text: $0.text, substeps: $0.substeps, line: $0.location.line)
-                },
-                document: procedure.documentPath, anchor: procedure.anchor,
-                line: procedure.location.line)
-        }
-        workflows = handbook.workflows.map { workflow in
-            WorkflowEntry(
-                title: workflow.title, steps: workflow.steps, direction: workflow.direction,
-                document: workflow.documentPath, line: workflow.location.line)
-        }
-        tasks = handbook.documents.flatMap { document in
-            document.allTasks.map { task in
-                TaskEntry(
-                    id: task.id, text: task.text, checked: task.isChecked, done: task.isDone,
-                    descoped: task.isDescoped,
-                    document: document.path, line: task.location.line, column: task.location.column)
-            }
-        }
-    }
-
-    /// Pretty-printed with sorted keys, so the same handbook always gives the same bytes.
-    func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(self)) + [UInt8(ascii: "\n")]
     }
 }

@@ -1,10 +1,8 @@
-import Foundation
-
 /// The search index as a script file (`assets/search-index.js`), so that search works from
 /// `file://` where a page cannot fetch a JSON file: documents, headings, tasks and runbooks,
 /// each with its page, relative to the site root.
 enum SearchIndex {
-    struct Entry: Encodable {
+    struct Entry {
         /// The text searched and shown.
         let t: String
         /// The page and anchor, from the site root.
@@ -42,14 +40,24 @@ enum SearchIndex {
     }
 
     /// `window.CAIRN_SEARCH_INDEX = [...];`, with `<` and the line separators escaped so the
-    /// text can never end the script or break the line.
-    static func script(_ handbook: Handbook) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let json = String(decoding: try encoder.encode(entries(handbook)), as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        return Array("window.CAIRN_SEARCH_INDEX = \(json);\n".utf8)
+    /// text can never end the script or break the line. Written byte by byte: on a large
+    /// handbook this file has hundreds of thousands of entries.
+    static func script(_ handbook: Handbook) -> [UInt8] {
+        var output = Array("window.CAIRN_SEARCH_INDEX = [".utf8)
+        for (index, entry) in entries(handbook).enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            // Keys in sorted order, as the index has always been written.
+            output += #"{"d":"#.utf8
+            JSONText.appendQuoted(entry.d, to: &output, forScript: true)
+            output += #","k":"#.utf8
+            JSONText.appendQuoted(entry.k, to: &output, forScript: true)
+            output += #","t":"#.utf8
+            JSONText.appendQuoted(entry.t, to: &output, forScript: true)
+            output += #","u":"#.utf8
+            JSONText.appendQuoted(entry.u, to: &output, forScript: true)
+            output.append(UInt8(ascii: "}"))
+        }
+        output += "];\n".utf8
+        return output
     }
 }

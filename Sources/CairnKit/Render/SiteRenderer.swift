@@ -47,19 +47,17 @@ public struct SiteRenderer: Sendable {
 
     /// Every page, `handbook.json` and the theme's assets. Each is rendered when it is asked
     /// for, so a writer holds only the pages it is writing, and can write several at once.
-    /// - Throws: when `handbook.json` cannot be encoded.
     public func render(
         _ handbook: Handbook, findings: [Diagnostic] = [],
         now: Timestamp = Timestamp(secondsSince1970: 0)
-    ) throws -> RenderedSite {
-        let json = SiteFile(
-            path: "handbook.json",
-            contents: try HandbookJSON(handbook, findings: findings, now: now).encoded())
+    ) -> RenderedSite {
+        let handbookJSON = HandbookJSON(handbook, findings: findings, now: now)
+        let json = SiteFile(path: "handbook.json") { try handbookJSON.write(into: $0) }
         let assets =
             theme.assets.sorted { $0.key < $1.key }.map {
                 SiteFile(path: $0.key, contents: $0.value)
             }
-            + [SiteFile(path: "assets/search-index.js", contents: try SearchIndex.script(handbook))]
+            + [SiteFile(path: "assets/search-index.js", contents: SearchIndex.script(handbook))]
         let history = StatusHistoryPages(handbook: handbook, now: now)
         var pages: [SitePage] = [.dashboard, .checks, .start, .print, .search]
         pages += handbook.documents.indices.map(SitePage.document)

@@ -62,8 +62,7 @@ public struct SiteWriter: Sendable {
                 for index in stride(from: worker, to: paths.count, by: workers)
                 where !failure.hasFailed {
                     do {
-                        try Data(files[index].contents).write(
-                            to: URL(fileURLWithPath: stagingPath + "/" + paths[index]))
+                        try Self.write(files[index], to: stagingPath + "/" + paths[index])
                     } catch {
                         failure.record(error)
                     }
@@ -87,6 +86,30 @@ public struct SiteWriter: Sendable {
             try? fileManager.removeItem(at: staging)
             throw CairnError.outputNotWritable(path: output, reason: error.localizedDescription)
         }
+    }
+
+    /// Writes one file, in pieces of at most a few megabytes when it comes in pieces.
+    private static func write(_ file: SiteFile, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
+            throw CairnError.outputNotWritable(path: path, reason: "the file cannot be created")
+        }
+        defer { try? handle.close() }
+        var buffer: [UInt8] = []
+        let flushSize = 4 << 20
+        try file.write { piece in
+            if buffer.isEmpty && piece.count >= flushSize {
+                try handle.write(contentsOf: piece)
+                return
+            }
+            buffer += piece
+            if buffer.count >= flushSize {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
     }
 
     /// Removes what builds killed before they finished left beside the output: their

@@ -21,18 +21,27 @@ struct GoldenPageTests {
     func `the rendered page matches its golden file`(page: String) throws {
         let files = try ExampleContent.render(contentFolder: Self.fixture)
         let rendered = try #require(files.first { $0.path == page })
-        let actual = String(decoding: rendered.contents, as: UTF8.self)
+        let actual = String(decoding: try Self.reviewable(rendered), as: UTF8.self)
         let goldenPath = Self.golden + "/" + page
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(
                 atPath: (goldenPath as NSString).deletingLastPathComponent,
                 withIntermediateDirectories: true)
-            try Data(rendered.contents).write(to: URL(fileURLWithPath: goldenPath))
+            try Data(try Self.reviewable(rendered)).write(to: URL(fileURLWithPath: goldenPath))
             Issue.record("recorded \(page); review the diff and run again without RECORD_GOLDEN")
             return
         }
         let expected = try #require(
             FileManager.default.contents(atPath: goldenPath), "no golden file \(goldenPath)")
         #expect(actual == String(decoding: expected, as: UTF8.self))
+    }
+
+    /// The file's bytes; `handbook.json`, written compact, indented so a diff of it reads.
+    static func reviewable(_ file: SiteFile) throws -> [UInt8] {
+        guard file.path.hasSuffix(".json") else { return try file.contents }
+        let value = try JSONSerialization.jsonObject(with: Data(try file.contents))
+        let pretty = try JSONSerialization.data(
+            withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return [UInt8](pretty) + [UInt8(ascii: "\n")]
     }
 }

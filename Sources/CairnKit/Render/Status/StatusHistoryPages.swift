@@ -238,7 +238,8 @@ struct StatusHistoryPages {
     private var metricCharts: [HistoryPageView.Chart] {
         let windows = handbook.status.metrics.prefix(200)
         var charts: [HistoryPageView.Chart] = []
-        let targets = handbook.targets.filter { !$0.isRollbackTrigger }
+        var usedIDs: Set<String> = []
+        let targets = handbook.distinctTargets.filter { !$0.isRollbackTrigger }
         let environments = Array(Set(windows.map(\.record.environment))).sorted {
             Environment.rank($0) < Environment.rank($1)
         }
@@ -258,8 +259,15 @@ struct StatusHistoryPages {
                     }
                 guard !points.isEmpty else { continue }
                 let title = "\(target.name) in \(environment) against \(target.statement)"
+                let baseID = "metric-\(target.id)-\(Slug.compact(environment))"
+                var id = baseID
+                var suffix = 1
+                while !usedIDs.insert(id).inserted {
+                    suffix += 1
+                    id = "\(baseID)-\(suffix)"
+                }
                 let svg = Charts.line(
-                    id: "metric-\(target.id)-\(Slug.compact(environment))", title: title,
+                    id: id, title: title,
                     summary:
                         "\(points.count) windows; crosses mark windows that missed the target.",
                     points: points,
@@ -277,7 +285,7 @@ struct StatusHistoryPages {
 
     private func metricsRow(_ entry: StatusEntry<MetricsRecord>) -> [String: Any] {
         let record = entry.record
-        let targets = handbook.targets
+        let targets = handbook.distinctTargets
         let values = record.values.map { value -> [String: Any] in
             var cell: [String: Any] = [
                 "name": value.name, "measure": StatusFormat.measure(value.value, value.unit),
