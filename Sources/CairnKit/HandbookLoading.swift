@@ -14,12 +14,21 @@ public enum HandbookLoading {
         contentFolder: String, rendersHTML: Bool = true,
         progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) throws -> Loaded {
-        let tree = try ContentLoader().load(root: contentFolder)
+        load(
+            try ContentLoader().load(root: contentFolder), contentFolder: contentFolder,
+            rendersHTML: rendersHTML, progress: progress)
+    }
+
+    /// The handbook of a content folder already read.
+    public static func load(
+        _ tree: ContentTree, contentFolder: String? = nil, rendersHTML: Bool = true,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) -> Loaded {
         var diagnostics = tree.diagnostics
         if tree.documents.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(
                 Diagnostic(
-                    .contentEmpty, .error, at: .init(path: contentFolder),
+                    .contentEmpty, .error, at: .init(path: contentFolder ?? tree.root),
                     "no markdown documents (*.md) in the content folder; nothing to build"))
         }
         let status = readStatus(tree.statusFiles)

@@ -22,12 +22,45 @@ struct Check: ParsableCommand {
     @Flag(help: "Warnings fail the check too.") var strict = false
     @Flag(name: .shortAndLong, help: "Also report notes (each mojibake repair).") var verbose =
         false
+    @Option(
+        name: .customLong("cache-dir"),
+        help:
+            "Where to keep results for the next run with the same content (default: .cairn-cache beside the content folder)."
+    )
+    var cacheFolder: String?
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache.") var noCache =
+        false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, github, junit, sarif
     }
 
     func run() throws {
+        guard gate == nil, !listGates else { return try runGates() }
+        let format = CheckReport.Format(rawValue: self.format.rawValue) ?? .text
+        let run = CheckRun(
+            options: .init(
+                contentFolder: content, format: format, isStrict: strict, isVerbose: verbose,
+                isColored: isColored(format),
+                cacheFolder: noCache
+                    ? nil : cacheFolder ?? CacheFolder.defaultPath(forContent: content),
+                toolIdentity: Terminal.executableIdentity, now: Terminal.now))
+        let result: CheckRun.Result
+        do {
+            result = try run.run()
+        } catch {
+            Terminal.printError("error: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        FileHandle.standardOutput.write(Data(result.output))
+        if let problem = result.cacheProblem {
+            Terminal.printError("warning: the result was not kept in the cache: \(problem)")
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// `--gate` and `--list-gates`, which read the whole model every time.
+    private func runGates() throws {
         let loaded: HandbookLoading.Loaded
         do {
             loaded = try HandbookLoading.load(contentFolder: content, rendersHTML: false)
@@ -54,19 +87,12 @@ struct Check: ParsableCommand {
             }
             return
         }
-        var findings: [Diagnostic]
-        if let gate {
-            let gates = GateCheck(handbook: loaded.handbook, now: now)
-            guard let gateFindings = gates.check(gate) else {
-                Terminal.printError(
-                    "error: no gate, phase or checklist is named '\(gate)'; cairn check --list-gates shows them"
-                )
-                throw ExitCode(2)
-            }
-            findings = gateFindings
-        } else {
-            findings = loaded.diagnostics.filter { verbose || $0.severity != .note }
-            findings += Checker().check(loaded.handbook, now: now)
+        let gates = GateCheck(handbook: loaded.handbook, now: now)
+        guard let gate, let findings = gates.check(gate) else {
+            Terminal.printError(
+                "error: no gate, phase or checklist is named '\(gate ?? "")'; cairn check --list-gates shows them"
+            )
+            throw ExitCode(2)
         }
         let report = CheckReport(findings: findings, contentFolder: content, isStrict: strict)
         try emit(report, format)
@@ -74,9 +100,12 @@ struct Check: ParsableCommand {
     }
 
     private func emit(_ report: CheckReport, _ format: CheckReport.Format) throws {
-        let colored =
-            format == .text && isatty(STDOUT_FILENO) != 0
+        FileHandle.standardOutput.write(
+            Data(try report.render(format, isColored: isColored(format)).utf8))
+    }
+
+    private func isColored(_ format: CheckReport.Format) -> Bool {
+        format == .text && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        FileHandle.standardOutput.write(Data(try report.render(format, isColored: colored).utf8))
     }
 }

@@ -8,6 +8,15 @@ enum Terminal {
         Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 
+    /// The executable's path, size and modification time: another build of Cairn differs.
+    static var executableIdentity: String {
+        let path = executablePath
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified) \(CairnVersion.current)"
+    }
+
     /// Now, or `SOURCE_DATE_EPOCH` when set, so that a build can be reproduced byte for byte.
     static var now: Timestamp {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],

@@ -28,17 +28,22 @@ struct CairnBinary {
     /// A binary at another path (an installed copy).
     var path: String
 
-    static func run(_ arguments: [String], in directory: String) throws -> Result {
-        try CairnBinary(path: path).run(arguments, in: directory)
+    static func run(
+        _ arguments: [String], in directory: String, environment extra: [String: String] = [:]
+    ) throws -> Result {
+        try CairnBinary(path: path).run(arguments, in: directory, environment: extra)
     }
 
-    func run(_ arguments: [String], in directory: String) throws -> Result {
+    func run(
+        _ arguments: [String], in directory: String, environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let output = Pipe()
         let error = Pipe()

@@ -7,7 +7,18 @@ public struct Checker: Sendable {
     }
 
     public func check(_ handbook: Handbook, now: Timestamp) -> [Diagnostic] {
+        checkWithValidity(handbook, now: now).findings
+    }
+
+    /// The findings at `now`, and until when they hold with the inputs unchanged (nil: for as
+    /// long as the inputs stay the same).
+    public func checkWithValidity(_ handbook: Handbook, now: Timestamp) -> (
+        findings: [Diagnostic], holdsUntil: Timestamp?
+    ) {
         let context = CheckContext(handbook: handbook, now: now)
-        return rules.flatMap { $0.check(context) }.sorted()
+        return (
+            rules.flatMap { $0.check(context) }.sorted(),
+            rules.compactMap { $0.nextChange(context) }.min()
+        )
     }
 }

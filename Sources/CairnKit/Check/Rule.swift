@@ -5,6 +5,13 @@ public protocol Rule: Sendable {
     /// One line on what the rule checks, for `--format sarif` and `junit`.
     var summary: String { get }
     func check(_ context: CheckContext) -> [Diagnostic]
+    /// The first moment after `context.now` at which this rule's findings could change with
+    /// no input changing (evidence going stale as days pass); nil when only inputs change them.
+    func nextChange(_ context: CheckContext) -> Timestamp?
+}
+
+extension Rule {
+    public func nextChange(_ context: CheckContext) -> Timestamp? { nil }
 }
 
 /// Every rule `cairn check` and `cairn build` run, in the order their findings are reported.

@@ -25,47 +25,55 @@ public struct ContentLoader: Sendable {
 
         var tree = ContentTree(root: rootURL.path, documents: [])
         var visited: Set<String> = [realRoot]
-        walk(folder: rootURL.path, relative: "", realRoot: realRoot, visited: &visited, into: &tree)
+        walk(
+            folder: rootURL.path, realFolder: realRoot, relative: "", realRoot: realRoot,
+            visited: &visited, into: &tree)
         tree.documents.sort { $0.path < $1.path }
         tree.assets.sort { $0.path < $1.path }
         tree.statusFiles.sort { $0.path < $1.path }
         return tree
     }
 
+    /// - Parameter realFolder: `folder` with every symbolic link resolved.
     private func walk(
-        folder: String, relative: String, realRoot: String, visited: inout Set<String>,
-        into tree: inout ContentTree
+        folder: String, realFolder: String, relative: String, realRoot: String,
+        visited: inout Set<String>, into tree: inout ContentTree
     ) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
+        guard let entries = FolderListing.entries(of: folder) else {
             tree.diagnostics.append(
                 Diagnostic(
                     .contentUnreadable, .error, at: .init(path: relative.isEmpty ? "." : relative),
-                    "cannot read folder: \(error.localizedDescription)"))
+                    "cannot read folder: \(String(cString: strerror(errno)))"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let absolute = folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
-            let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                tree.diagnostics.append(
-                    Diagnostic(
-                        .contentSymlinkOutside, .warning, at: .init(path: path),
-                        "symbolic link points outside the content folder (to '\(real)'); skipped"))
-                continue
+            var kind = entry.kind
+            // Only a link (or an entry of unknown type) needs resolving.
+            var real = realFolder + "/" + name
+            if kind == .other {
+                real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                    tree.diagnostics.append(
+                        Diagnostic(
+                            .contentSymlinkOutside, .warning, at: .init(path: path),
+                            "symbolic link points outside the content folder (to '\(real)'); skipped"
+                        ))
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else {
+                    tree.diagnostics.append(
+                        Diagnostic(
+                            .contentUnreadable, .warning, at: .init(path: path),
+                            "broken symbolic link or vanished file; skipped"))
+                    continue
+                }
+                kind = isDirectory.boolValue ? .folder : .file
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else {
-                tree.diagnostics.append(
-                    Diagnostic(
-                        .contentUnreadable, .warning, at: .init(path: path),
-                        "broken symbolic link or vanished file; skipped"))
-                continue
-            }
-            if isDirectory.boolValue {
+            if kind == .folder {
                 guard !visited.contains(real) else {
                     tree.diagnostics.append(
                         Diagnostic(
@@ -82,8 +90,8 @@ public struct ContentLoader: Sendable {
                 }
                 visited.insert(real)
                 walk(
-                    folder: absolute, relative: path, realRoot: realRoot, visited: &visited,
-                    into: &tree)
+                    folder: absolute, realFolder: real, relative: path, realRoot: realRoot,
+                    visited: &visited, into: &tree)
             } else {
                 readFile(absolute: absolute, path: path, isTopLevel: relative.isEmpty, into: &tree)
             }
@@ -114,25 +122,24 @@ public struct ContentLoader: Sendable {
             tree.assets.append(ContentAsset(path: path, sourcePath: absolute))
             return
         }
-        let size =
-            (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? NSNumber)??
-            .intValue ?? 0
-        guard size <= Self.maximumDocumentBytes else {
+        let bytes: [UInt8]
+        switch FileBytes.read(absolute, limit: Self.maximumDocumentBytes) {
+        case .bytes(let read): bytes = read
+        case .tooLarge(let size):
             tree.diagnostics.append(
                 Diagnostic(
                     .contentTooLarge, .error, at: .init(path: path),
                     "is \(size / 1_048_576) MiB; a document may be at most \(Self.maximumDocumentBytes / 1_048_576) MiB "
                         + "(split it into several documents)"))
             return
-        }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        case .unreadable:
             tree.diagnostics.append(
                 Diagnostic(
                     .contentUnreadable, .error, at: .init(path: path),
                     "cannot read file (permission denied?)"))
             return
         }
-        let decoded = SourceTextDecoder.decode([UInt8](data), path: path)
+        let decoded = SourceTextDecoder.decode(bytes, path: path)
         tree.diagnostics += decoded.diagnostics
         guard let text = decoded.text else { return }
         let file = SourceFile(path: path, text: text)

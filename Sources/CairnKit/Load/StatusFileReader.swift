@@ -2,10 +2,26 @@ import Foundation
 
 /// Reads the bytes of one status record file.
 public struct StatusFileReader: Sendable {
+    /// A status record is a few kilobytes; anything past this is not one.
+    static let maximumBytes = 64 * 1_048_576
+
     public init() {}
 
     public func read(_ file: ContentAsset) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: file.sourcePath) else {
+        switch FileBytes.read(file.sourcePath, limit: Self.maximumBytes) {
+        case .bytes(let bytes):
+            return (bytes, [])
+        case .tooLarge(let size):
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .contentTooLarge, .error, at: .init(path: file.path),
+                        "is \(size / 1_048_576) MiB; a status record may be at most \(Self.maximumBytes / 1_048_576) MiB"
+                    )
+                ]
+            )
+        case .unreadable:
             return (
                 nil,
                 [
@@ -15,6 +31,5 @@ public struct StatusFileReader: Sendable {
                 ]
             )
         }
-        return ([UInt8](data), [])
     }
 }

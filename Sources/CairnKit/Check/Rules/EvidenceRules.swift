@@ -93,4 +93,18 @@ struct StaleEvidenceRule: Rule {
                 hint: "run the restore test again and record it with cairn record backup")
         }
     }
+
+    /// A fresh test goes stale when its age passes the limit; a stale one's message counts
+    /// whole days, so it changes at the next whole day of age.
+    func nextChange(_ context: CheckContext) -> Timestamp? {
+        let limit = context.handbook.config.maximumEvidenceAgeDays
+        let now = context.now.secondsSince1970
+        return context.handbook.status.latestRestoreTests.compactMap { entry -> Timestamp? in
+            guard let tested = entry.record.restore?.testedAt.secondsSince1970 else { return nil }
+            let ageDays = (now - tested) / 86_400
+            let changeDays = ageDays > limit ? ageDays.rounded(.down) + 1 : limit
+            // The moment itself: a cached result expires no later than it could first differ.
+            return Timestamp(secondsSince1970: tested + changeDays * 86_400)
+        }.min()
+    }
 }

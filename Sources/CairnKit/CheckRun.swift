@@ -1,0 +1,98 @@
+/// `cairn check` of a whole content folder: load, check and report, or, when nothing it
+/// depends on has changed since a run kept in the cache folder, that run's report.
+public struct CheckRun: Sendable {
+    public struct Options: Sendable {
+        public var contentFolder: String
+        public var format: CheckReport.Format
+        public var isStrict: Bool
+        /// Whether notes (each mojibake repair) are reported too.
+        public var isVerbose: Bool
+        public var isColored: Bool
+        /// nil: no cache is read or written.
+        public var cacheFolder: String?
+        /// What tells this build of Cairn from another with the same version number (the
+        /// executable's size and time): a result is reused only by the Cairn that made it.
+        public var toolIdentity: String
+        public var now: Timestamp
+
+        public init(
+            contentFolder: String, format: CheckReport.Format, isStrict: Bool, isVerbose: Bool,
+            isColored: Bool, cacheFolder: String?, toolIdentity: String, now: Timestamp
+        ) {
+            self.contentFolder = contentFolder
+            self.format = format
+            self.isStrict = isStrict
+            self.isVerbose = isVerbose
+            self.isColored = isColored
+            self.cacheFolder = cacheFolder
+            self.toolIdentity = toolIdentity
+            self.now = now
+        }
+    }
+
+    public struct Result: Sendable {
+        /// The report, in the requested format.
+        public var output: [UInt8]
+        /// 0, 1, or 2 when the content could not be read.
+        public var exitCode: Int32
+        public var cameFromCache: Bool
+        /// Why the result could not be kept for next time; the check itself is unaffected.
+        public var cacheProblem: String?
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// - Throws: `CairnError` when the content folder cannot be read at all.
+    public func run() throws -> Result {
+        let tree = try ContentLoader().load(root: options.contentFolder)
+        let key = options.cacheFolder.map { _ in
+            InputFingerprint.of(
+                tree,
+                settings: [
+                    "check", options.toolIdentity, options.contentFolder, options.format.rawValue,
+                    "strict \(options.isStrict)", "verbose \(options.isVerbose)",
+                    "colored \(options.isColored)",
+                ])
+        }
+        if let folder = options.cacheFolder, let key,
+            let entry = CheckCacheReader(folder: folder).entry(for: key),
+            entry.holds(at: options.now)
+        {
+            return Result(output: entry.output, exitCode: entry.exitCode, cameFromCache: true)
+        }
+        let loaded = HandbookLoading.load(
+            tree, contentFolder: options.contentFolder, rendersHTML: false)
+        if loaded.diagnostics.hasErrors {
+            let unreadable = loaded.diagnostics.filter { $0.severity != .note }
+            let report = CheckReport(
+                findings: unreadable, contentFolder: options.contentFolder,
+                isStrict: options.isStrict)
+            return Result(
+                output: Array(try report.render(options.format, isColored: options.isColored).utf8),
+                exitCode: 2, cameFromCache: false)
+        }
+        let checked = Checker().checkWithValidity(loaded.handbook, now: options.now)
+        let findings =
+            loaded.diagnostics.filter { options.isVerbose || $0.severity != .note }
+            + checked.findings
+        let report = CheckReport(
+            findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
+        let output = Array(try report.render(options.format, isColored: options.isColored).utf8)
+        var result = Result(output: output, exitCode: report.exitCode, cameFromCache: false)
+        if let folder = options.cacheFolder, let key {
+            let entry = CheckCacheEntry(
+                output: output, exitCode: report.exitCode, validFrom: options.now,
+                validUntil: checked.holdsUntil)
+            do {
+                try CheckCacheWriter(folder: folder).store(entry, for: key)
+            } catch {
+                result.cacheProblem = "\(error)"
+            }
+        }
+        return result
+    }
+}
