@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the rules over a handbook: pure, from the model to sorted findings.
 public struct Checker: Sendable {
     public let rules: [any Rule]
@@ -16,8 +18,12 @@ public struct Checker: Sendable {
         findings: [Diagnostic], holdsUntil: Timestamp?
     ) {
         let context = CheckContext(handbook: handbook, now: now)
+        // The rules are independent of each other: each runs on whichever thread is free.
+        let findings = ParallelMap.map(
+            rules, concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { $0.check(context) }
         return (
-            rules.flatMap { $0.check(context) }.sorted(),
+            findings.flatMap { $0 }.sorted(),
             rules.compactMap { $0.nextChange(context) }.min()
         )
     }

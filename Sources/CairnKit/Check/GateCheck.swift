@@ -87,7 +87,7 @@ public struct GateCheck: Sendable {
         }
         let phases = handbook.phases.filter { $0.documentPath == phase.documentPath }
         guard let index = phases.firstIndex(where: { $0.anchor == phase.anchor }), index > 0,
-            let document = handbook.documents.first(where: { $0.path == phase.documentPath }),
+            let document = handbook.document(at: phase.documentPath),
             let previous = document.allSections.first(where: {
                 $0.anchor == phases[index - 1].anchor
             })

@@ -3,7 +3,7 @@ import Foundation
 /// One markdown document of the handbook and everything the model reads from it.
 public struct Document: Sendable {
     /// The path relative to the content root (`plans/HOSTING_MIGRATION_PLAN.md`).
-    public var path: String
+    public let path: String
     public var title: String
     /// Scalar values of the YAML front matter.
     public var frontMatter: [String: String]
@@ -25,7 +25,7 @@ public struct Document: Sendable {
     public var bodyHTML: String
 
     /// The page the document renders to, relative to the site root (`plans/X.html`).
-    public var pagePath: String { PagePath.forDocument(path) }
+    public let pagePath: String
 
     /// Every task of the document in order, nested ones included.
     public let allTasks: [PlanTask]
@@ -40,6 +40,7 @@ public struct Document: Sendable {
         bodyHTML: String
     ) {
         self.path = path
+        pagePath = PagePath.forDocument(path)
         self.title = title
         self.frontMatter = frontMatter
         self.progress = progress

@@ -21,6 +21,18 @@ public struct Handbook: Sendable {
         distinctTargets = targets.filter { seen.insert($0.definition).inserted }
         targetEvaluations = TargetEvaluation.evaluate(
             distinctTargets, against: status.latestMetrics)
+        runbooks = Self.runbooks(in: documents)
+        documentIndexByPath = Dictionary(
+            documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every runbook, in reading order.
+    public let runbooks: [Runbook]
+    private let documentIndexByPath: [String: Int]
+
+    /// The document at `path` (relative to the content root), if there is one.
+    public func document(at path: String) -> Document? {
+        documentIndexByPath[path].map { documents[$0] }
     }
 
     public let progress: Progress

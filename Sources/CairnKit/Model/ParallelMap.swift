@@ -1,6 +1,6 @@
-import Dispatch
+import Foundation
 
-/// Maps over an array on several threads at once, keeping the order of the input.
+/// Maps on several threads at once, keeping the inputs' order.
 enum ParallelMap {
     /// - Parameter concurrency: how many threads work at once; 1 maps in order on this thread.
     static func map<Input: Sendable, Output: Sendable>(
@@ -9,15 +9,37 @@ enum ParallelMap {
         guard concurrency > 1, inputs.count > 1 else { return inputs.map(transform) }
         var outputs = [Output?](repeating: nil, count: inputs.count)
         let workers = min(concurrency, inputs.count)
+        let queue = WorkCounter(count: inputs.count)
         outputs.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only the slots of its own indices, so no slot is shared.
+            // Each index is taken by one worker only, so no slot is shared.
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: inputs.count, by: workers) {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = queue.next() {
                     slots[index] = transform(inputs[index])
                 }
             }
         }
         return outputs.compactMap { $0 }
+    }
+}
+
+/// Hands out the indices `0..<count` one at a time to whichever thread asks first, so a
+/// thread that drew a large item does not hold up the others.
+final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = 0
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    /// The next index nobody has taken, or nil when all are.
+    func next() -> Int? {
+        lock.withLock {
+            guard taken < count else { return nil }
+            defer { taken += 1 }
+            return taken
+        }
     }
 }

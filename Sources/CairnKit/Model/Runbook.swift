@@ -32,7 +32,7 @@ public struct RunbookStep: Sendable, Equatable {
 extension Handbook {
     /// A runbook for every procedure (with its section's triggers) and every section whose
     /// title ends in "Checklist", in document order, with unique slugs.
-    public var runbooks: [Runbook] {
+    static func runbooks(in documents: [Document]) -> [Runbook] {
         var slugs = AnchorRegistry()
         var runbooks: [Runbook] = []
         for document in documents {

@@ -32,55 +32,59 @@ struct HandbookJSON {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let documents = handbook.documents
         try sink(Array("{".utf8))
-        try array("checklists", documents.lazy.map { Self.checklists(of: $0) }, encoder, sink)
+        try array("checklists", documents.lazy.map { Self.checklists(of: $0) }, sink)
         try sink(Array(",".utf8))
-        try array("documents", documents.lazy.map { [Self.entry(for: $0)] }, encoder, sink)
+        try array("documents", documents.lazy.map { [Self.entry(for: $0)] }, sink)
         try sink(Array(",".utf8))
         let findingEntries = findings.map(FindingEntry.init)
         try array(
             "findings",
             stride(from: 0, to: findingEntries.count, by: 1_000).lazy.map {
                 Array(findingEntries[$0..<min($0 + 1_000, findingEntries.count)])
-            }, encoder, sink)
+            }, sink)
         try sink(Array(",".utf8))
-        try array("phases", documents.lazy.map { $0.phases.map(PhaseEntry.init) }, encoder, sink)
+        try array("phases", documents.lazy.map { $0.phases.map(PhaseEntry.init) }, sink)
         try sink(Array(",".utf8))
         try array(
-            "procedures", documents.lazy.map { $0.procedures.map(ProcedureEntry.init) }, encoder,
-            sink)
+            "procedures", documents.lazy.map { $0.procedures.map(ProcedureEntry.init) }, sink)
         try sink(Array(#","progress":"#.utf8) + encoder.encode(handbook.progress))
         try sink(Array(#","schema":"#.utf8) + encoder.encode(Self.schema))
         try sink(Array(#","status":"#.utf8) + encoder.encode(StatusJSON(handbook, now: now)))
         try sink(Array(",".utf8))
-        try array("targets", documents.lazy.map { $0.targets.map(TargetEntry.init) }, encoder, sink)
+        try array("targets", documents.lazy.map { $0.targets.map(TargetEntry.init) }, sink)
         try sink(Array(",".utf8))
         try array(
             "tasks",
             documents.lazy.map { document in
                 document.allTasks.map { TaskEntry($0, in: document) }
-            }, encoder, sink)
+            }, sink)
         try sink(Array(#","title":"#.utf8) + encoder.encode(handbook.title))
         try sink(Array(",".utf8))
         try array(
-            "workflows", documents.lazy.map { $0.workflows.map(WorkflowEntry.init) }, encoder, sink)
+            "workflows", documents.lazy.map { $0.workflows.map(WorkflowEntry.init) }, sink)
         try sink(Array("}\n".utf8))
     }
 
-    /// `"key":[…]`, the elements of each chunk in turn, encoded a chunk at a time.
-    private func array<Chunks: Sequence, Element: Encodable>(
-        _ key: String, _ chunks: Chunks, _ encoder: JSONEncoder, _ sink: ([UInt8]) throws -> Void
+    /// `"key":[…]`, the elements of each chunk in turn, written a chunk at a time.
+    private func array<Chunks: Sequence, Element: JSONBytesWritable>(
+        _ key: String, _ chunks: Chunks, _ sink: ([UInt8]) throws -> Void
     ) throws where Chunks.Element == [Element] {
-        try sink(Array("\"\(key)\":[".utf8))
+        var output = Array("\"\(key)\":[".utf8)
         var isFirst = true
-        for chunk in chunks where !chunk.isEmpty {
-            // `[a,b]` without its brackets, after a comma unless it is the first.
-            var bytes = [UInt8](try encoder.encode(chunk))
-            bytes.removeLast()
-            bytes[0] = UInt8(ascii: ",")
-            try sink(isFirst ? Array(bytes.dropFirst()) : bytes)
-            isFirst = false
+        for chunk in chunks {
+            for element in chunk {
+                if !isFirst { output.append(UInt8(ascii: ",")) }
+                isFirst = false
+                element.writeJSON(to: &output)
+            }
+            // Pieces of about a megabyte: few calls, little held.
+            if output.count >= 1 << 20 {
+                try sink(output)
+                output.removeAll(keepingCapacity: true)
+            }
         }
-        try sink(Array("]".utf8))
+        output.append(UInt8(ascii: "]"))
+        try sink(output)
     }
 
     static func entry(for document: Document) -> DocumentEntry {

@@ -59,21 +59,22 @@ public struct SiteRenderer: Sendable {
             }
             + [SiteFile(path: "assets/search-index.js", contents: SearchIndex.script(handbook))]
         let history = StatusHistoryPages(handbook: handbook, now: now)
-        var pages: [SitePage] = [.dashboard, .checks, .start, .print, .search]
+        // The largest files first, so that writers on several threads finish together.
+        var pages: [SitePage] = [.json, .checks, .print, .dashboard, .search, .start]
         pages += handbook.documents.indices.map(SitePage.document)
         let runbooks = handbook.runbooks
         pages += runbooks.indices.map(SitePage.runbook)
         for (kind, count) in history.pageCounts {
             pages += (1...count).map { SitePage.history(kind, $0) }
         }
-        pages.append(.json)
         pages += assets.indices.map(SitePage.asset)
         return RenderedSite(
             renderer: self,
             inputs: .init(
                 handbook: handbook, findings: findings, now: now, json: json, assets: assets,
                 history: history,
-                evidence: EvidenceBadges(history: handbook.status), runbooks: runbooks),
+                evidence: EvidenceBadges(history: handbook.status), runbooks: runbooks,
+                navigation: navigationItemRenderer()),
             pages: pages)
     }
 
@@ -99,36 +100,43 @@ public struct SiteRenderer: Sendable {
         case .dashboard:
             return self.page(
                 "index.html", template: "index",
-                DashboardView(handbook: handbook, now: inputs.now, findings: inputs.findings))
+                DashboardView(handbook: handbook, now: inputs.now, findings: inputs.findings),
+                inputs.navigation)
         case .checks:
             return self.page(
                 "checks.html", template: "checks",
                 ChecksPageView(
                     handbook: handbook, findings: inputs.findings,
-                    locator: FindingLocator(handbook: handbook)))
+                    locator: FindingLocator(handbook: handbook)), inputs.navigation)
         case .search:
-            return self.page("search.html", template: "search", SearchPageView(handbook: handbook))
+            return self.page(
+                "search.html", template: "search", SearchPageView(handbook: handbook),
+                inputs.navigation)
         case .start:
-            return self.page("start.html", template: "start", StartPageView(handbook: handbook))
+            return self.page(
+                "start.html", template: "start", StartPageView(handbook: handbook),
+                inputs.navigation)
         case .print:
             let bodies = handbook.documents.enumerated().map { index, document in
                 decoratedBody(
                     of: document, evidence: inputs.evidence, root: "", idPrefix: "d\(index + 1)-")
             }
             return self.page(
-                "print.html", template: "print", PrintPageView(handbook: handbook, bodies: bodies))
+                "print.html", template: "print", PrintPageView(handbook: handbook, bodies: bodies),
+                inputs.navigation)
         case .runbook(let index):
             let runbook = inputs.runbooks[index]
             return self.page(
                 RunbookPageView.path(runbook), template: "runbook",
-                RunbookPageView(runbook: runbook, handbook: handbook))
+                RunbookPageView(runbook: runbook, handbook: handbook), inputs.navigation)
         case .document(let index):
             return documentPage(
-                handbook.documents[index], at: index, in: handbook, evidence: inputs.evidence)
+                handbook.documents[index], at: index, in: handbook, evidence: inputs.evidence,
+                navigation: inputs.navigation)
         case .history(let kind, let number):
             return self.page(
                 StatusPages.path(kind, page: number), template: kind.rawValue,
-                inputs.history.page(kind, number: number))
+                inputs.history.page(kind, number: number), inputs.navigation)
         case .json:
             return inputs.json
         case .asset(let index):
@@ -137,18 +145,32 @@ public struct SiteRenderer: Sendable {
     }
 
     private func documentPage(
-        _ document: Document, at index: Int, in handbook: Handbook, evidence: EvidenceBadges
+        _ document: Document, at index: Int, in handbook: Handbook, evidence: EvidenceBadges,
+        navigation: NavigationItemRenderer
     ) -> SiteFile {
         let root = String(
             repeating: "../", count: document.pagePath.split(separator: "/").count - 1)
         let body = decoratedBody(of: document, evidence: evidence, root: root)
         let view = DocumentPageView(document: document, at: index, in: handbook, body: body)
-        return page(document.pagePath, template: "document", view)
+        return page(document.pagePath, template: "document", view, navigation)
     }
 
-    private func page(_ path: String, template: String, _ view: Any) -> SiteFile {
-        let html = library.render(view, withTemplate: template) ?? ""
+    private func page(
+        _ path: String, template: String, _ view: some PageView,
+        _ navigation: NavigationItemRenderer
+    ) -> SiteFile {
+        var page = view.page
+        page.itemRenderer = navigation
+        let html = library.render(LaidOutPage(view: view, page: page), withTemplate: template) ?? ""
         return SiteFile(path: path, contents: Array(html.utf8))
+    }
+
+    /// Renders each distinct navigation item once for the whole site.
+    func navigationItemRenderer() -> NavigationItemRenderer {
+        let library = self.library
+        return NavigationItemRenderer { item in
+            library.render(item, withTemplate: "partials/navigation-item") ?? ""
+        }
     }
 
     /// The document's body with anchors, progress, evidence and drawn workflows.
@@ -213,6 +235,21 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+/// A page view: every page has the layout's context.
+protocol PageView: MustacheParent {
+    var page: PageContext { get }
+}
+
+/// A page as its template sees it: the view, with the page context the renderer completed.
+private struct LaidOutPage: MustacheParent {
+    let view: any PageView
+    let page: PageContext
+
+    func child(named name: String) -> Any? {
+        name == "page" ? page : view.child(named: name)
+    }
+}
+
 /// The pages of a site, in the order they are written.
 public enum SitePage: Sendable {
     case dashboard
@@ -239,6 +276,7 @@ public struct RenderedSite: RandomAccessCollection, Sendable {
         let history: StatusHistoryPages
         let evidence: EvidenceBadges
         let runbooks: [Runbook]
+        let navigation: NavigationItemRenderer
     }
 
     let renderer: SiteRenderer

@@ -58,9 +58,9 @@ public struct SiteWriter: Sendable {
             }
             let workers = max(1, min(concurrency, paths.count))
             let stagingPath = staging.path
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: paths.count, by: workers)
-                where !failure.hasFailed {
+            let queue = WorkCounter(count: paths.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = queue.next(), !failure.hasFailed {
                     do {
                         try Self.write(files[index], to: stagingPath + "/" + paths[index])
                     } catch {

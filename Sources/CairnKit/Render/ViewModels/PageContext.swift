@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every page's layout needs: titles, the way back to the site root, the navigation.
 struct PageContext {
     let siteTitle: String
@@ -13,7 +15,16 @@ struct PageContext {
         let href: String
         let progress: ProgressView
         let isCurrent: Bool
+        /// Renders `partials/navigation-item` for the item, once per site.
+        var renderer: NavigationItemRenderer?
+
+        /// The item through `partials/navigation-item`: a document's entry reads the same on
+        /// every page of a folder, so it is rendered once, not once per page.
+        var html: String { renderer?.html(for: self) ?? "" }
     }
+
+    /// Set by the renderer when the page is rendered.
+    var itemRenderer: NavigationItemRenderer?
 
     /// Documents beyond this many are not all listed on every page: the navigation shows
     /// the current document's neighbours and links to the dashboard's full list.
@@ -43,11 +54,33 @@ struct PageContext {
             let document = documents[index]
             return NavigationItem(
                 title: document.title, href: root + document.pagePath,
-                progress: ProgressView(document.progress), isCurrent: index == currentDocument)
+                progress: ProgressView(document.progress), isCurrent: index == currentDocument,
+                renderer: nil)
         }
         hiddenDocumentCount = documents.count - shown.count
         isNavigationShortened = hiddenDocumentCount > 0
         dashboardHref = root + "index.html"
         isDashboard = currentDocument == nil && pagePath == "index.html"
+    }
+}
+
+/// Renders navigation items through the theme's `partials/navigation-item`, each distinct
+/// item once: a site of thousands of pages shows the same few dozen items on most of them.
+final class NavigationItemRenderer: @unchecked Sendable {
+    private let render: @Sendable (PageContext.NavigationItem) -> String
+    private let lock = NSLock()
+    private var rendered: [String: String] = [:]
+
+    init(render: @escaping @Sendable (PageContext.NavigationItem) -> String) {
+        self.render = render
+    }
+
+    func html(for item: PageContext.NavigationItem) -> String {
+        // The page's way to the root is in the link, so the key tells folders apart.
+        let key = (item.isCurrent ? "1" : "0") + item.href
+        if let known = lock.withLock({ rendered[key] }) { return known }
+        let html = render(item)
+        lock.withLock { rendered[key] = html }
+        return html
     }
 }

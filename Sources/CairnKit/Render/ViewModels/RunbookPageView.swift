@@ -16,7 +16,7 @@ struct RunbookPageView {
             handbook: handbook, pageTitle: runbook.title, pagePath: Self.path(runbook),
             currentDocument: nil)
         self.runbook = runbook
-        let document = handbook.documents.first { $0.path == runbook.documentPath }
+        let document = handbook.document(at: runbook.documentPath)
         documentTitle = document?.title ?? runbook.documentPath
         sourceHref =
             page.root + (document?.pagePath ?? PagePath.forDocument(runbook.documentPath)) + "#"

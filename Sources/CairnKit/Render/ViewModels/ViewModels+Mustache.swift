@@ -25,7 +25,12 @@ extension PageContext: MustacheParent {
         case "siteTitle": siteTitle
         case "pageTitle": pageTitle
         case "root": root
-        case "navigation": navigation
+        case "navigation":
+            navigation.map { item in
+                var item = item
+                item.renderer = itemRenderer
+                return item
+            }
         case "dashboardHref": dashboardHref
         case "isDashboard": isDashboard
         case "hiddenDocumentCount": hiddenDocumentCount
@@ -42,6 +47,7 @@ extension PageContext.NavigationItem: MustacheParent {
         case "href": href
         case "progress": progress
         case "isCurrent": isCurrent
+        case "html": html
         default: nil
         }
     }
@@ -176,3 +182,12 @@ extension DashboardView.CheckSummary: MustacheParent {
         }
     }
 }
+
+extension DashboardView: PageView {}
+extension DocumentPageView: PageView {}
+extension RunbookPageView: PageView {}
+extension PrintPageView: PageView {}
+extension StartPageView: PageView {}
+extension SearchPageView: PageView {}
+extension ChecksPageView: PageView {}
+extension HistoryPageView: PageView {}
