@@ -2,20 +2,23 @@
 public struct CheckContext: Sendable {
     public let handbook: Handbook
     public let now: Timestamp
-    /// Every task by id, with the document it is in (an id may stand in several documents).
-    let tasksByID: [String: [(document: Document, task: PlanTask)]]
+    /// Every task by id, with the path of the document it is in (an id may stand in several
+    /// documents). Paths, not documents: a large handbook has a million of these.
+    let tasksByID: [String: [(documentPath: String, task: PlanTask)]]
     let evidence: [String: [Evidence]]
 
     /// Sections by every name they answer to (see `sections(named:)`), built once.
-    private let sectionsByName: [String: [(document: Document, section: Section)]]
+    private let sectionsByName: [String: [Section]]
 
     public init(handbook: Handbook, now: Timestamp) {
         self.handbook = handbook
         self.now = now
-        var tasks: [String: [(document: Document, task: PlanTask)]] = [:]
-        var names: [String: [(document: Document, section: Section)]] = [:]
+        var tasks: [String: [(documentPath: String, task: PlanTask)]] = [:]
+        var names: [String: [Section]] = [:]
         for document in handbook.documents {
-            for task in document.allTasks { tasks[task.id, default: []].append((document, task)) }
+            for task in document.allTasks {
+                tasks[task.id, default: []].append((document.path, task))
+            }
             for section in document.allSections {
                 var keys: Set<String> = [
                     StepName.normalized(section.title),
@@ -25,7 +28,7 @@ public struct CheckContext: Sendable {
                     keys.insert("phase \(phase.number)")
                     keys.insert("\(phase.number)")
                 }
-                for key in keys { names[key, default: []].append((document, section)) }
+                for key in keys { names[key, default: []].append(section) }
             }
         }
         tasksByID = tasks
@@ -35,7 +38,7 @@ public struct CheckContext: Sendable {
 
     /// The sections whose title is `name`, ignoring case, numbering (`4.1:`) and emoji;
     /// `Phase 3`, `phase-3` and `3` name the third phase.
-    func sections(named name: String) -> [(document: Document, section: Section)] {
+    func sections(named name: String) -> [Section] {
         sectionsByName[StepName.normalized(name)] ?? []
     }
 }

@@ -55,7 +55,7 @@ public struct GateCheck: Sendable {
             StepName.normalized($0.name) == StepName.normalized(name)
         }) {
             requirements = gate.requirements.map { requirement in
-                (requirement, context.sections(named: requirement).flatMap { $0.section.allTasks })
+                (requirement, context.sections(named: requirement).flatMap { $0.allTasks })
             }
         } else if let phase = handbook.phases.first(where: {
             ["phase \($0.number)", "\($0.number)", StepName.normalized($0.title)].contains(
@@ -65,7 +65,7 @@ public struct GateCheck: Sendable {
         } else {
             let sections = context.sections(named: name)
             guard !sections.isEmpty else { return nil }
-            requirements = [(name, sections.flatMap { $0.section.allTasks })]
+            requirements = [(name, sections.flatMap { $0.allTasks })]
         }
         return requirements.flatMap { requirement in
             requirement.tasks.filter(\.isOpen).map { task in
@@ -82,7 +82,7 @@ public struct GateCheck: Sendable {
     private func phaseRequirements(_ phase: Phase) -> [(name: String, tasks: [PlanTask])] {
         if !phase.requires.isEmpty {
             return phase.requires.map { name in
-                (name, context.sections(named: name).flatMap { $0.section.allTasks })
+                (name, context.sections(named: name).flatMap { $0.allTasks })
             }
         }
         let phases = handbook.phases.filter { $0.documentPath == phase.documentPath }
@@ -103,6 +103,6 @@ public struct GateCheck: Sendable {
     }
 
     private func progress(of requirements: [String]) -> Progress {
-        requirements.flatMap { context.sections(named: $0) }.map(\.section.progress).sum
+        requirements.flatMap { context.sections(named: $0) }.map(\.progress).sum
     }
 }

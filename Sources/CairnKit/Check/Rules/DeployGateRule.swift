@@ -17,7 +17,7 @@ struct DeployGateRule: Rule {
                 "Pre-Deployment"
             ]
         let open = requirements.flatMap {
-            context.sections(named: $0).flatMap { $0.section.openTasks }
+            context.sections(named: $0).flatMap { $0.openTasks }
         }
         guard !open.isEmpty else { return [] }
         let count =

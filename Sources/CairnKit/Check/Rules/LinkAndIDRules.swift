@@ -75,14 +75,14 @@ struct DuplicateTaskIDRule: Rule {
             }
         }
         for (id, holders) in context.tasksByID where holders.count > 1 {
-            let documents = Set(holders.map(\.document.path))
+            let documents = Set(holders.map(\.documentPath))
             guard documents.count > 1, holders.contains(where: \.task.hasExplicitID) else {
                 continue
             }
             for holder in holders.dropFirst() {
                 findings.append(
                     finding(
-                        "the task id '\(id)' is also used in \(holders[0].document.path)",
+                        "the task id '\(id)' is also used in \(holders[0].documentPath)",
                         at: holder.task.location,
                         hint: "give each task its own <!-- id: … -->"))
             }

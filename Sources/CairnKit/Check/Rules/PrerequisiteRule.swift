@@ -27,7 +27,7 @@ struct PrerequisiteRule: Rule {
             var prerequisites: [(name: String, tasks: [PlanTask])] = []
             if !section.requires.isEmpty {
                 for name in section.requires {
-                    let open = context.sections(named: name).flatMap { $0.section.openTasks }
+                    let open = context.sections(named: name).flatMap { $0.openTasks }
                     prerequisites.append((name, open))
                 }
             } else if index > 0 {
