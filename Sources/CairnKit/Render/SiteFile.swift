@@ -1,13 +1,17 @@
 /// One file of the rendered site: a path relative to the output folder and its bytes, held
-/// whole or, for a file too large to hold (`handbook.json` of a large handbook), made piece by
-/// piece as it is written.
+/// whole or, for a file too large to hold (`handbook.json`, `print.html` of a large handbook),
+/// made piece by piece as it is written.
 public struct SiteFile: Sendable, Equatable {
     public var path: String
     private let body: Body
 
+    /// Hands bytes over without copying them.
+    public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
+
     private enum Body: Sendable {
         case bytes([UInt8])
-        case pieces(@Sendable (_ sink: ([UInt8]) throws -> Void) throws -> Void)
+        case text(String)
+        case pieces(@Sendable (_ sink: Sink) throws -> Void)
     }
 
     public init(path: String, contents: [UInt8]) {
@@ -15,9 +19,14 @@ public struct SiteFile: Sendable, Equatable {
         body = .bytes(contents)
     }
 
+    /// A page as its template rendered it: written as UTF-8 straight from the string.
+    init(path: String, text: String) {
+        self.path = path
+        body = .text(text)
+    }
+
     /// A file whose bytes `write` hands over in order, a piece at a time.
-    init(path: String, pieces write: @escaping @Sendable (([UInt8]) throws -> Void) throws -> Void)
-    {
+    init(path: String, pieces write: @escaping @Sendable (Sink) throws -> Void) {
         self.path = path
         body = .pieces(write)
     }
@@ -28,6 +37,7 @@ public struct SiteFile: Sendable, Equatable {
         get throws {
             switch body {
             case .bytes(let bytes): return bytes
+            case .text(let text): return Array(text.utf8)
             case .pieces:
                 var bytes: [UInt8] = []
                 try write { bytes += $0 }
@@ -37,14 +47,36 @@ public struct SiteFile: Sendable, Equatable {
     }
 
     /// Hands the bytes to `sink`, in order: all at once, or a piece at a time.
-    public func write(into sink: ([UInt8]) throws -> Void) throws {
+    public func write(into sink: Sink) throws {
         switch body {
-        case .bytes(let bytes): try sink(bytes)
+        case .bytes(let bytes): try bytes.withUnsafeBytes(sink)
+        case .text(var text): try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
         case .pieces(let write): try write(sink)
         }
     }
 
     public static func == (left: SiteFile, right: SiteFile) -> Bool {
         left.path == right.path && (try? left.contents) == (try? right.contents)
+    }
+}
+
+/// Pieces of a file gathered into buffers of about a megabyte before they are handed on.
+struct PieceBuffer {
+    private var bytes: [UInt8] = []
+    private let sink: SiteFile.Sink
+
+    init(_ sink: @escaping SiteFile.Sink) {
+        self.sink = sink
+    }
+
+    mutating func append(_ piece: some Sequence<UInt8>) throws {
+        bytes += piece
+        if bytes.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !bytes.isEmpty else { return }
+        try bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
     }
 }

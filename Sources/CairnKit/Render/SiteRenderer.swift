@@ -52,7 +52,9 @@ public struct SiteRenderer: Sendable {
         now: Timestamp = Timestamp(secondsSince1970: 0)
     ) -> RenderedSite {
         let handbookJSON = HandbookJSON(handbook, findings: findings, now: now)
-        let json = SiteFile(path: "handbook.json") { try handbookJSON.write(into: $0) }
+        let json = SiteFile(path: "handbook.json") { sink in
+            try handbookJSON.write { try $0.withUnsafeBytes(sink) }
+        }
         let assets =
             theme.assets.sorted { $0.key < $1.key }.map {
                 SiteFile(path: $0.key, contents: $0.value)
@@ -117,13 +119,7 @@ public struct SiteRenderer: Sendable {
                 "start.html", template: "start", StartPageView(handbook: handbook),
                 inputs.navigation)
         case .print:
-            let bodies = handbook.documents.enumerated().map { index, document in
-                decoratedBody(
-                    of: document, evidence: inputs.evidence, root: "", idPrefix: "d\(index + 1)-")
-            }
-            return self.page(
-                "print.html", template: "print", PrintPageView(handbook: handbook, bodies: bodies),
-                inputs.navigation)
+            return printPage(inputs)
         case .runbook(let index):
             let runbook = inputs.runbooks[index]
             return self.page(
@@ -141,6 +137,51 @@ public struct SiteRenderer: Sendable {
             return inputs.json
         case .asset(let index):
             return inputs.assets[index]
+        }
+    }
+
+    /// `print.html`, every document's body in one page: the template is rendered with a
+    /// placeholder for each body, and each body is made as the writer reaches it, so the page
+    /// is never held whole. A placeholder is a NUL-delimited number: no document contains NUL.
+    private func printPage(_ inputs: RenderedSite.Inputs) -> SiteFile {
+        let handbook = inputs.handbook
+        let placeholders = handbook.documents.indices.map { "\u{0}\($0)\u{0}" }
+        var page = PrintPageView(handbook: handbook, bodies: placeholders).page
+        page.itemRenderer = inputs.navigation
+        let shell =
+            library.render(
+                LaidOutPage(
+                    view: PrintPageView(handbook: handbook, bodies: placeholders), page: page),
+                withTemplate: "print") ?? ""
+        return SiteFile(path: "print.html") { sink in
+            try withoutActuallyEscaping(sink) { sink in
+                var output = PieceBuffer(sink)
+                var shell = shell
+                try shell.withUTF8 { bytes in
+                    var start = 0
+                    var index = 0
+                    while index < bytes.count {
+                        guard bytes[index] == 0,
+                            let close = bytes[(index + 1)...].firstIndex(of: 0),
+                            let number = Int(
+                                String(decoding: bytes[(index + 1)..<close], as: UTF8.self)),
+                            handbook.documents.indices.contains(number)
+                        else {
+                            index += 1
+                            continue
+                        }
+                        try output.append(bytes[start..<index])
+                        var body = decoratedBody(
+                            of: handbook.documents[number], evidence: inputs.evidence, root: "",
+                            idPrefix: "d\(number + 1)-")
+                        try body.withUTF8 { try output.append($0) }
+                        index = close + 1
+                        start = index
+                    }
+                    try output.append(bytes[start...])
+                }
+                try output.flush()
+            }
         }
     }
 
@@ -162,7 +203,7 @@ public struct SiteRenderer: Sendable {
         var page = view.page
         page.itemRenderer = navigation
         let html = library.render(LaidOutPage(view: view, page: page), withTemplate: template) ?? ""
-        return SiteFile(path: path, contents: Array(html.utf8))
+        return SiteFile(path: path, text: html)
     }
 
     /// Renders each distinct navigation item once for the whole site.

@@ -83,4 +83,18 @@ struct LargeHandbookTests {
         #expect(handbook["schema"] as? String == "cairn.handbook/v1")
         #expect(bytes.last == UInt8(ascii: "\n"))
     }
+
+    @Test func `print.html made body by body holds every document once and no placeholder`()
+        throws
+    {
+        let print = try page("print.html", in: try site())
+        #expect(!print.contains("\u{0}"))
+        for (number, title) in [(1, "a"), (2, "b"), (3, "c")] {
+            #expect(print.components(separatedBy: "id=\"d\(number)-\(title)\"").count == 2)
+        }
+        let contents = try #require(print.range(of: "print-contents"))
+        let firstBody = try #require(print.range(of: "id=\"d1-a\""))
+        #expect(contents.lowerBound < firstBody.lowerBound)
+        #expect(print.hasSuffix("</html>\n"))
+    }
 }
