@@ -90,26 +90,51 @@ public struct SiteWriter: Sendable {
 
     /// Writes one file, in pieces of at most a few megabytes when it comes in pieces.
     private static func write(_ file: SiteFile, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else {
-            throw CairnError.outputNotWritable(path: path, reason: "the file cannot be created")
+        // One open, writes, one close: the staging folder is new, so the file cannot exist.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CairnError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
         }
-        defer { try? handle.close() }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
         var buffer: [UInt8] = []
         let flushSize = 4 << 20
         try file.write { piece in
             if buffer.isEmpty && piece.count >= flushSize {
-                try handle.write(contentsOf: piece)
+                try writeAll(piece, to: descriptor, path: path)
                 return
             }
             buffer += piece
             if buffer.count >= flushSize {
-                try handle.write(contentsOf: buffer)
+                try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
+        try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        closed = true
+        guard close(descriptor) == 0 else {
+            throw CairnError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// `write(2)` until every byte is written, through short writes and interrupted calls.
+    private static func writeAll(
+        _ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String
+    )
+        throws
+    {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = Foundation.write(descriptor, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CairnError.outputNotWritable(
+                    path: path, reason: String(cString: strerror(errno)))
+            }
+            left -= written
+            next += written
+        }
     }
 
     /// Removes what builds killed before they finished left beside the output: their
