@@ -1,3 +1,5 @@
+import Foundation
+
 /// `cairn check` of a whole content folder: load, check and report, or, when nothing it
 /// depends on has changed since a run kept in the cache folder, that run's report.
 public struct CheckRun: Sendable {
@@ -90,7 +92,7 @@ public struct CheckRun: Sendable {
             do {
                 try CheckCacheWriter(folder: folder).store(entry, for: key)
             } catch {
-                result.cacheProblem = "\(error)"
+                result.cacheProblem = "\(folder): \(error.localizedDescription)"
             }
         }
         return result

@@ -104,3 +104,18 @@ struct CheckCacheTests {
         #expect(scratch.read(".cairn-cache/check/" + entry)?.count ?? 0 > 100)
     }
 }
+
+struct CheckCacheFailureTests {
+    @Test func `a cache folder that cannot be written costs a warning, never the check`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(
+            "content/plans/plan.md", "# Plan\n## Phase 1: Go\n**Status:** Complete\n- [ ] Open\n")
+        try scratch.write("blocked", "a file where the cache folder would go\n")
+        let result = try CairnBinary.run(
+            ["check", "--cache-dir", "blocked"], in: scratch.path)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("phase.complete-with-open-tasks"))
+        #expect(result.standardError.contains("warning: the result was not kept in the cache"))
+        #expect(scratch.read("blocked") == "a file where the cache folder would go\n")
+    }
+}
