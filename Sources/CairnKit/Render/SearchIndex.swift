@@ -13,51 +13,61 @@ enum SearchIndex {
         let d: String
     }
 
-    static func entries(_ handbook: Handbook) -> [Entry] {
-        var entries: [Entry] = []
-        for document in handbook.documents {
-            entries.append(
-                Entry(t: document.title, u: document.pagePath, k: "document", d: document.path))
-            for section in document.allSections where section.level > 1 {
-                entries.append(
-                    Entry(
-                        t: section.title, u: document.pagePath + "#" + section.anchor, k: "heading",
-                        d: document.title))
-            }
-            for task in document.allTasks {
-                entries.append(
-                    Entry(
-                        t: task.text, u: document.pagePath + "#" + task.id, k: "task",
-                        d: document.title))
-            }
-        }
-        for runbook in handbook.runbooks {
+    /// The document, its headings below the title, and its tasks.
+    static func entries(of document: Document) -> [Entry] {
+        var entries = [
+            Entry(t: document.title, u: document.pagePath, k: "document", d: document.path)
+        ]
+        for section in document.allSections where section.level > 1 {
             entries.append(
                 Entry(
-                    t: runbook.title, u: RunbookPageView.path(runbook), k: "runbook", d: "Runbook"))
+                    t: section.title, u: document.pagePath + "#" + section.anchor, k: "heading",
+                    d: document.title))
+        }
+        for task in document.allTasks {
+            entries.append(
+                Entry(
+                    t: task.text, u: document.pagePath + "#" + task.id, k: "task",
+                    d: document.title))
         }
         return entries
     }
 
-    /// `window.CAIRN_SEARCH_INDEX = [...];`, with `<` and the line separators escaped so the
-    /// text can never end the script or break the line. Written byte by byte: on a large
-    /// handbook this file has hundreds of thousands of entries.
-    static func script(_ handbook: Handbook) -> [UInt8] {
-        var output = Array("window.CAIRN_SEARCH_INDEX = [".utf8)
-        for (index, entry) in entries(handbook).enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            // Keys in sorted order, as the index has always been written.
-            output += #"{"d":"#.utf8
-            JSONText.appendQuoted(entry.d, to: &output, forScript: true)
-            output += #","k":"#.utf8
-            JSONText.appendQuoted(entry.k, to: &output, forScript: true)
-            output += #","t":"#.utf8
-            JSONText.appendQuoted(entry.t, to: &output, forScript: true)
-            output += #","u":"#.utf8
-            JSONText.appendQuoted(entry.u, to: &output, forScript: true)
-            output.append(UInt8(ascii: "}"))
+    static func runbookEntries(_ handbook: Handbook) -> [Entry] {
+        handbook.runbooks.map { runbook in
+            Entry(t: runbook.title, u: RunbookPageView.path(runbook), k: "runbook", d: "Runbook")
         }
+    }
+
+    /// `window.CAIRN_SEARCH_INDEX = [...];`, with `<` and the line separators escaped so the
+    /// text can never end the script or break the line. Handed to `sink` a document at a time:
+    /// on a large handbook this file has millions of entries.
+    static func write(_ handbook: Handbook, into sink: ([UInt8]) throws -> Void) rethrows {
+        var output = Array("window.CAIRN_SEARCH_INDEX = [".utf8)
+        var isFirst = true
+        func append(_ entries: [Entry]) throws {
+            for entry in entries {
+                if !isFirst { output.append(UInt8(ascii: ",")) }
+                isFirst = false
+                // Keys in sorted order, as the index has always been written.
+                output += #"{"d":"#.utf8
+                JSONText.appendQuoted(entry.d, to: &output, forScript: true)
+                output += #","k":"#.utf8
+                JSONText.appendQuoted(entry.k, to: &output, forScript: true)
+                output += #","t":"#.utf8
+                JSONText.appendQuoted(entry.t, to: &output, forScript: true)
+                output += #","u":"#.utf8
+                JSONText.appendQuoted(entry.u, to: &output, forScript: true)
+                output.append(UInt8(ascii: "}"))
+            }
+            if output.count >= 1 << 20 {
+                try sink(output)
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        for document in handbook.documents { try append(entries(of: document)) }
+        try append(runbookEntries(handbook))
         output += "];\n".utf8
-        return output
+        try sink(output)
     }
 }

@@ -59,7 +59,11 @@ public struct SiteRenderer: Sendable {
             theme.assets.sorted { $0.key < $1.key }.map {
                 SiteFile(path: $0.key, contents: $0.value)
             }
-            + [SiteFile(path: "assets/search-index.js", contents: SearchIndex.script(handbook))]
+            + [
+                SiteFile(path: "assets/search-index.js") { sink in
+                    try SearchIndex.write(handbook) { try $0.withUnsafeBytes(sink) }
+                }
+            ]
         let history = StatusHistoryPages(handbook: handbook, now: now)
         // The largest files first, so that writers on several threads finish together.
         var pages: [SitePage] = [.json, .checks, .print, .dashboard, .search, .start]
