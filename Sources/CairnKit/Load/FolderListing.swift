@@ -22,53 +22,24 @@ enum FolderListing {
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { tuple in
-                tuple.withMemoryRebound(
-                    to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)
-                ) { String(cString: $0) }
-            }
+            // A record is only as long as its name: reading it as a whole `dirent` (as
+            // `entry.pointee` does) can run past the end of the buffer and fault. Read the two
+            // fields where they are.
+            let record = UnsafeRawPointer(entry)
+            let name = String(
+                cString: (record + nameOffset).assumingMemoryBound(to: CChar.self))
             guard name != ".", name != ".." else { continue }
             let kind: Entry.Kind =
-                switch Int(entry.pointee.d_type) {
-                case Int(DT_REG): .file
-                case Int(DT_DIR): .folder
+                switch Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self)) {
+                case Int32(DT_REG): .file
+                case Int32(DT_DIR): .folder
                 default: .other
                 }
             entries.append(Entry(name: name, kind: kind))
         }
         return entries.sorted { $0.name < $1.name }
     }
-}
 
-/// A whole file's bytes in one open and read, refused past a size limit.
-enum FileBytes {
-    enum Outcome {
-        case bytes([UInt8])
-        case tooLarge(Int)
-        case unreadable
-    }
-
-    static func read(_ path: String, limit: Int) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable }
-        let size = Int(status.st_size)
-        guard size <= limit else { return .tooLarge(size) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.read(descriptor, base + filled, size - filled)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        // A file that shrank while being read is read as it now is.
-        if filled < size { bytes.removeLast(size - filled) }
-        return .bytes(bytes)
-    }
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type) ?? 18
 }

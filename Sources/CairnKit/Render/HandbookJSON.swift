@@ -19,72 +19,63 @@ struct HandbookJSON {
         self.now = now
     }
 
-    /// The whole file at once; for tests and small handbooks.
-    func encoded() throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        try write { bytes += $0 }
-        return bytes
-    }
-
     /// Hands the file to `sink` in pieces, in order.
-    func write(into sink: ([UInt8]) throws -> Void) throws {
+    func write(into sink: SiteFile.Sink) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let documents = handbook.documents
-        try sink(Array("{".utf8))
-        try array("checklists", documents.lazy.map { Self.checklists(of: $0) }, sink)
-        try sink(Array(",".utf8))
-        try array("documents", documents.lazy.map { [Self.entry(for: $0)] }, sink)
-        try sink(Array(",".utf8))
-        let findingEntries = findings.map(FindingEntry.init)
+        var output = PieceBuffer()
+        func add(_ key: String, _ value: some Encodable) throws {
+            try output.append(",\"\(key)\":".utf8, to: sink)
+            try output.append(encoder.encode(value), to: sink)
+        }
+        try output.append("{".utf8, to: sink)
+        try array("checklists", documents.lazy.map { Self.checklists(of: $0) }, &output, sink)
+        try output.append(",".utf8, to: sink)
+        try array("documents", documents.lazy.map { [Self.entry(for: $0)] }, &output, sink)
+        try output.append(",".utf8, to: sink)
+        try array("findings", [findings.map(FindingEntry.init)], &output, sink)
+        try output.append(",".utf8, to: sink)
+        try array("phases", documents.lazy.map { $0.phases.map(PhaseEntry.init) }, &output, sink)
+        try output.append(",".utf8, to: sink)
         try array(
-            "findings",
-            stride(from: 0, to: findingEntries.count, by: 1_000).lazy.map {
-                Array(findingEntries[$0..<min($0 + 1_000, findingEntries.count)])
-            }, sink)
-        try sink(Array(",".utf8))
-        try array("phases", documents.lazy.map { $0.phases.map(PhaseEntry.init) }, sink)
-        try sink(Array(",".utf8))
-        try array(
-            "procedures", documents.lazy.map { $0.procedures.map(ProcedureEntry.init) }, sink)
-        try sink(Array(#","progress":"#.utf8) + encoder.encode(handbook.progress))
-        try sink(Array(#","schema":"#.utf8) + encoder.encode(Self.schema))
-        try sink(Array(#","status":"#.utf8) + encoder.encode(StatusJSON(handbook, now: now)))
-        try sink(Array(",".utf8))
-        try array("targets", documents.lazy.map { $0.targets.map(TargetEntry.init) }, sink)
-        try sink(Array(",".utf8))
+            "procedures", documents.lazy.map { $0.procedures.map(ProcedureEntry.init) }, &output,
+            sink)
+        try add("progress", handbook.progress)
+        try add("schema", Self.schema)
+        try add("status", StatusJSON(handbook, now: now))
+        try output.append(",".utf8, to: sink)
+        try array("targets", documents.lazy.map { $0.targets.map(TargetEntry.init) }, &output, sink)
+        try output.append(",".utf8, to: sink)
         try array(
             "tasks",
-            documents.lazy.map { document in
-                document.allTasks.map { TaskEntry($0, in: document) }
-            }, sink)
-        try sink(Array(#","title":"#.utf8) + encoder.encode(handbook.title))
-        try sink(Array(",".utf8))
+            documents.lazy.map { document in document.allTasks.map { TaskEntry($0, in: document) }
+            },
+            &output, sink)
+        try add("title", handbook.title)
+        try output.append(",".utf8, to: sink)
         try array(
-            "workflows", documents.lazy.map { $0.workflows.map(WorkflowEntry.init) }, sink)
-        try sink(Array("}\n".utf8))
+            "workflows", documents.lazy.map { $0.workflows.map(WorkflowEntry.init) }, &output,
+            sink)
+        try output.append("}\n".utf8, to: sink)
+        try output.flush(to: sink)
     }
 
-    /// `"key":[…]`, the elements of each chunk in turn, written a chunk at a time.
+    /// `"key":[…]`: the elements of each chunk in turn, handed on about a megabyte at a time.
     private func array<Chunks: Sequence, Element: JSONBytesWritable>(
-        _ key: String, _ chunks: Chunks, _ sink: ([UInt8]) throws -> Void
+        _ key: String, _ chunks: Chunks, _ output: inout PieceBuffer, _ sink: SiteFile.Sink
     ) throws where Chunks.Element == [Element] {
-        var output = Array("\"\(key)\":[".utf8)
+        try output.append("\"\(key)\":[".utf8, to: sink)
         var isFirst = true
         for chunk in chunks {
             for element in chunk {
-                if !isFirst { output.append(UInt8(ascii: ",")) }
+                if !isFirst { output.bytes.append(UInt8(ascii: ",")) }
                 isFirst = false
-                element.writeJSON(to: &output)
-            }
-            // Pieces of about a megabyte: few calls, little held.
-            if output.count >= 1 << 20 {
-                try sink(output)
-                output.removeAll(keepingCapacity: true)
+                element.writeJSON(to: &output.bytes)
+                try output.flushIfFull(to: sink)
             }
         }
-        output.append(UInt8(ascii: "]"))
-        try sink(output)
+        try output.append("]".utf8, to: sink)
     }
 
     static func entry(for document: Document) -> DocumentEntry {
@@ -105,7 +96,7 @@ struct HandbookJSON {
         }
     }
 
-    struct DocumentEntry: Encodable {
+    struct DocumentEntry {
         let path: String
         let title: String
         let page: String
@@ -113,7 +104,7 @@ struct HandbookJSON {
         let sections: [SectionEntry]
     }
 
-    struct SectionEntry: Encodable {
+    struct SectionEntry {
         let title: String
         let anchor: String
         let kind: Section.Kind
@@ -141,7 +132,7 @@ struct HandbookJSON {
         }
     }
 
-    struct TaskTree: Encodable {
+    struct TaskTree {
         let id: String
         let text: String
         let checked: Bool
@@ -161,7 +152,7 @@ struct HandbookJSON {
         }
     }
 
-    struct TaskEntry: Encodable {
+    struct TaskEntry {
         let id: String
         let text: String
         let checked: Bool
@@ -183,7 +174,7 @@ struct HandbookJSON {
         }
     }
 
-    struct PhaseEntry: Encodable {
+    struct PhaseEntry {
         let number: Int
         let title: String
         let declaredStatus: String?
@@ -195,13 +186,6 @@ struct HandbookJSON {
         let document: String
         let anchor: String
         let line: Int
-
-        enum CodingKeys: String, CodingKey {
-            case number, title, estimate, progress, requires, document, anchor, line
-            case declaredStatus = "declared_status"
-            case declaredStatusText = "declared_status_text"
-            case markedComplete = "marked_complete"
-        }
 
         init(_ phase: Phase) {
             number = phase.number
@@ -220,19 +204,13 @@ struct HandbookJSON {
         }
     }
 
-    struct EstimateEntry: Encodable {
+    struct EstimateEntry {
         let text: String
         let minDays: Double?
         let maxDays: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case text
-            case minDays = "min_days"
-            case maxDays = "max_days"
-        }
     }
 
-    struct ChecklistEntry: Encodable {
+    struct ChecklistEntry {
         let title: String
         let progress: Progress
         let prerequisite: Bool
@@ -243,7 +221,7 @@ struct HandbookJSON {
         let line: Int
     }
 
-    struct TargetEntry: Encodable {
+    struct TargetEntry {
         let name: String
         let `operator`: String
         let value: Double
@@ -253,11 +231,6 @@ struct HandbookJSON {
         let text: String
         let document: String
         let line: Int
-
-        enum CodingKeys: String, CodingKey {
-            case name, `operator`, value, unit, aggregation, text, document, line
-            case rollbackTrigger = "rollback_trigger"
-        }
 
         init(_ target: Target) {
             name = target.name
@@ -272,7 +245,7 @@ struct HandbookJSON {
         }
     }
 
-    struct ProcedureEntry: Encodable {
+    struct ProcedureEntry {
         let title: String
         let steps: [StepEntry]
         let document: String
@@ -290,13 +263,13 @@ struct HandbookJSON {
         }
     }
 
-    struct StepEntry: Encodable {
+    struct StepEntry {
         let text: String
         let substeps: [String]
         let line: Int
     }
 
-    struct WorkflowEntry: Encodable {
+    struct WorkflowEntry {
         let title: String
         let steps: [String]
         let direction: Workflow.Direction
@@ -396,7 +369,7 @@ struct HandbookJSON {
         let at: Timestamp
     }
 
-    struct FindingEntry: Encodable {
+    struct FindingEntry {
         let rule: String
         let severity: String
         let file: String

@@ -42,32 +42,28 @@ enum SearchIndex {
     /// `window.CAIRN_SEARCH_INDEX = [...];`, with `<` and the line separators escaped so the
     /// text can never end the script or break the line. Handed to `sink` a document at a time:
     /// on a large handbook this file has millions of entries.
-    static func write(_ handbook: Handbook, into sink: ([UInt8]) throws -> Void) rethrows {
-        var output = Array("window.CAIRN_SEARCH_INDEX = [".utf8)
+    static func write(_ handbook: Handbook, into sink: SiteFile.Sink) throws {
+        var output = PieceBuffer()
+        try output.append("window.CAIRN_SEARCH_INDEX = [".utf8, to: sink)
         var isFirst = true
-        func append(_ entries: [Entry]) throws {
+        for entries in handbook.documents.lazy.map(entries(of:)) + [runbookEntries(handbook)] {
             for entry in entries {
-                if !isFirst { output.append(UInt8(ascii: ",")) }
+                if !isFirst { output.bytes.append(UInt8(ascii: ",")) }
                 isFirst = false
                 // Keys in sorted order, as the index has always been written.
-                output += #"{"d":"#.utf8
-                JSONText.appendQuoted(entry.d, to: &output, forScript: true)
-                output += #","k":"#.utf8
-                JSONText.appendQuoted(entry.k, to: &output, forScript: true)
-                output += #","t":"#.utf8
-                JSONText.appendQuoted(entry.t, to: &output, forScript: true)
-                output += #","u":"#.utf8
-                JSONText.appendQuoted(entry.u, to: &output, forScript: true)
-                output.append(UInt8(ascii: "}"))
+                output.bytes += #"{"d":"#.utf8
+                JSONText.appendQuoted(entry.d, to: &output.bytes, forScript: true)
+                output.bytes += #","k":"#.utf8
+                JSONText.appendQuoted(entry.k, to: &output.bytes, forScript: true)
+                output.bytes += #","t":"#.utf8
+                JSONText.appendQuoted(entry.t, to: &output.bytes, forScript: true)
+                output.bytes += #","u":"#.utf8
+                JSONText.appendQuoted(entry.u, to: &output.bytes, forScript: true)
+                output.bytes.append(UInt8(ascii: "}"))
             }
-            if output.count >= 1 << 20 {
-                try sink(output)
-                output.removeAll(keepingCapacity: true)
-            }
+            try output.flushIfFull(to: sink)
         }
-        for document in handbook.documents { try append(entries(of: document)) }
-        try append(runbookEntries(handbook))
-        output += "];\n".utf8
-        try sink(output)
+        try output.append("];\n".utf8, to: sink)
+        try output.flush(to: sink)
     }
 }

@@ -60,21 +60,23 @@ public struct SiteFile: Sendable, Equatable {
     }
 }
 
-/// Pieces of a file gathered into buffers of about a megabyte before they are handed on.
+/// Bytes gathered into pieces of about a megabyte before they go to a sink: few writes, little
+/// held, for files made a part at a time.
 struct PieceBuffer {
-    private var bytes: [UInt8] = []
-    private let sink: SiteFile.Sink
+    /// What is gathered so far; callers may append to it directly, then call `flushIfFull`.
+    var bytes: [UInt8] = []
 
-    init(_ sink: @escaping SiteFile.Sink) {
-        self.sink = sink
-    }
-
-    mutating func append(_ piece: some Sequence<UInt8>) throws {
+    mutating func append(_ piece: some Sequence<UInt8>, to sink: SiteFile.Sink) throws {
         bytes += piece
-        if bytes.count >= 1 << 20 { try flush() }
+        try flushIfFull(to: sink)
     }
 
-    mutating func flush() throws {
+    mutating func flushIfFull(to sink: SiteFile.Sink) throws {
+        if bytes.count >= 1 << 20 { try flush(to: sink) }
+    }
+
+    /// Hands over what is gathered; call once more at the end.
+    mutating func flush(to sink: SiteFile.Sink) throws {
         guard !bytes.isEmpty else { return }
         try bytes.withUnsafeBytes(sink)
         bytes.removeAll(keepingCapacity: true)

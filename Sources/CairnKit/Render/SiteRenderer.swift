@@ -52,16 +52,14 @@ public struct SiteRenderer: Sendable {
         now: Timestamp = Timestamp(secondsSince1970: 0)
     ) -> RenderedSite {
         let handbookJSON = HandbookJSON(handbook, findings: findings, now: now)
-        let json = SiteFile(path: "handbook.json") { sink in
-            try handbookJSON.write { try $0.withUnsafeBytes(sink) }
-        }
+        let json = SiteFile(path: "handbook.json") { try handbookJSON.write(into: $0) }
         let assets =
             theme.assets.sorted { $0.key < $1.key }.map {
                 SiteFile(path: $0.key, contents: $0.value)
             }
             + [
-                SiteFile(path: "assets/search-index.js") { sink in
-                    try SearchIndex.write(handbook) { try $0.withUnsafeBytes(sink) }
+                SiteFile(path: "assets/search-index.js") {
+                    try SearchIndex.write(handbook, into: $0)
                 }
             ]
         let history = StatusHistoryPages(handbook: handbook, now: now)
@@ -158,34 +156,32 @@ public struct SiteRenderer: Sendable {
                     view: PrintPageView(handbook: handbook, bodies: placeholders), page: page),
                 withTemplate: "print") ?? ""
         return SiteFile(path: "print.html") { sink in
-            try withoutActuallyEscaping(sink) { sink in
-                var output = PieceBuffer(sink)
-                var shell = shell
-                try shell.withUTF8 { bytes in
-                    var start = 0
-                    var index = 0
-                    while index < bytes.count {
-                        guard bytes[index] == 0,
-                            let close = bytes[(index + 1)...].firstIndex(of: 0),
-                            let number = Int(
-                                String(decoding: bytes[(index + 1)..<close], as: UTF8.self)),
-                            handbook.documents.indices.contains(number)
-                        else {
-                            index += 1
-                            continue
-                        }
-                        try output.append(bytes[start..<index])
-                        var body = decoratedBody(
-                            of: handbook.documents[number], evidence: inputs.evidence, root: "",
-                            idPrefix: "d\(number + 1)-")
-                        try body.withUTF8 { try output.append($0) }
-                        index = close + 1
-                        start = index
+            var output = PieceBuffer()
+            var shell = shell
+            try shell.withUTF8 { bytes in
+                var start = 0
+                var index = 0
+                while index < bytes.count {
+                    guard bytes[index] == 0,
+                        let close = bytes[(index + 1)...].firstIndex(of: 0),
+                        let number = Int(
+                            String(decoding: bytes[(index + 1)..<close], as: UTF8.self)),
+                        handbook.documents.indices.contains(number)
+                    else {
+                        index += 1
+                        continue
                     }
-                    try output.append(bytes[start...])
+                    try output.append(bytes[start..<index], to: sink)
+                    var body = decoratedBody(
+                        of: handbook.documents[number], evidence: inputs.evidence, root: "",
+                        idPrefix: "d\(number + 1)-")
+                    try body.withUTF8 { try output.append($0, to: sink) }
+                    index = close + 1
+                    start = index
                 }
-                try output.flush()
+                try output.append(bytes[start...], to: sink)
             }
+            try output.flush(to: sink)
         }
     }
 

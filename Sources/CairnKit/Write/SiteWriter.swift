@@ -97,20 +97,8 @@ public struct SiteWriter: Sendable {
         }
         var closed = false
         defer { if !closed { close(descriptor) } }
-        var buffer: [UInt8] = []
-        let flushSize = 4 << 20
-        try file.write { piece in
-            if buffer.isEmpty && piece.count >= flushSize {
-                try writeAll(piece, to: descriptor, path: path)
-                return
-            }
-            buffer += piece
-            if buffer.count >= flushSize {
-                try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        // Pieces come whole or a megabyte at a time: each is written as it comes.
+        try file.write { try writeAll($0, to: descriptor, path: path) }
         closed = true
         guard close(descriptor) == 0 else {
             throw CairnError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A whole file's bytes in one open and read, refused past a size limit.
+enum FileBytes {
+    enum Outcome {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case unreadable
+    }
+
+    static func read(_ path: String, limit: Int) -> Outcome {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .unreadable }
+        let size = Int(status.st_size)
+        guard size <= limit else { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.read(descriptor, base + filled, size - filled)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        // A file that shrank while being read is read as it now is.
+        if filled < size { bytes.removeLast(size - filled) }
+        return .bytes(bytes)
+    }
+}

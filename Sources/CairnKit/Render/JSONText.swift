@@ -1,0 +1,39 @@
+/// JSON string literals written straight into a byte buffer, for the large JSON files a
+/// build writes.
+enum JSONText {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends `value` as a quoted JSON string. `/` is not escaped; with `forScript`, `<`,
+    /// U+2028 and U+2029 are, so the text can never end a `<script>` or break a line of it.
+    static func appendQuoted(_ value: String, to output: inout [UInt8], forScript: Bool = false) {
+        output.append(UInt8(ascii: "\""))
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += #"\""#.utf8
+            case UInt8(ascii: "\\"): output += #"\\"#.utf8
+            case 0x0A: output += #"\n"#.utf8
+            case 0x0D: output += #"\r"#.utf8
+            case 0x09: output += #"\t"#.utf8
+            case 0x08: output += #"\b"#.utf8
+            case 0x0C: output += #"\f"#.utf8
+            case 0x00..<0x20: appendUnicodeEscape(UInt16(byte), to: &output)
+            case UInt8(ascii: "<") where forScript: output += #"\u003c"#.utf8
+            case 0xA8...0xA9 where forScript && previous == (0xE2, 0x80):
+                // U+2028 and U+2029 are E2 80 A8/A9: take back the two bytes already written.
+                output.removeLast(2)
+                appendUnicodeEscape(byte == 0xA8 ? 0x2028 : 0x2029, to: &output)
+            default: output.append(byte)
+            }
+            previous = (previous.1, byte)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendUnicodeEscape(_ unit: UInt16, to output: inout [UInt8]) {
+        output += #"\u"#.utf8
+        for shift in stride(from: 12, through: 0, by: -4) {
+            output.append(hexDigits[Int((unit >> UInt16(shift)) & 0xF)])
+        }
+    }
+}
