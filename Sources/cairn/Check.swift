@@ -53,6 +53,9 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         FileHandle.standardOutput.write(Data(result.output))
+        if verbose && result.cameFromCache {
+            Terminal.printError("note: nothing changed since the last check; its report came from the cache")
+        }
         if let problem = result.cacheProblem {
             Terminal.printError("warning: the result was not kept in the cache: \(problem)")
         }

@@ -47,6 +47,11 @@ struct CheckCacheTests {
         #expect(second.status == first.status)
         #expect(second.standardOutput == first.standardOutput)
         #expect(cacheEntries(scratch).count == 1)
+        let verbose = try check(scratch, at: Self.day + 120, ["--verbose"])
+        #expect(!verbose.standardError.contains("came from the cache"))
+        let again = try check(scratch, at: Self.day + 180, ["--verbose"])
+        #expect(again.standardError.contains("its report came from the cache"))
+        #expect(again.standardOutput == verbose.standardOutput)
     }
 
     @Test func `an edited plan or a new record is checked again`() throws {
