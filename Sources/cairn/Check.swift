@@ -54,7 +54,8 @@ struct Check: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(result.output))
         if verbose && result.cameFromCache {
-            Terminal.printError("note: nothing changed since the last check; its report came from the cache")
+            Terminal.printError(
+                "note: nothing changed since the last check; its report came from the cache")
         }
         if let problem = result.cacheProblem {
             Terminal.printError("warning: the result was not kept in the cache: \(problem)")
