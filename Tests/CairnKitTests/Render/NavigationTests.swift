@@ -1,0 +1,41 @@
+import CairnKit
+import Foundation
+import Testing
+
+/// Navigation items are rendered once per site through `partials/navigation-item`; a theme's
+/// own version of that partial is used, and each page still gets links from its own folder.
+struct NavigationTests {
+    @Test func `a theme's navigation item is used, with links right for each page's folder`()
+        throws
+    {
+        let content = try TemporaryFolder()
+        try content.write("plans/a.md", "# A\n- [x] One\n")
+        try content.write("plans/b.md", "# B\n- [ ] Two\n")
+        let overrides = try TemporaryFolder()
+        try overrides.write(
+            "partials/navigation-item.mustache",
+            "<li class=\"mine\"><a href=\"{{href}}\"{{#isCurrent}} aria-current=\"page\"{{/isCurrent}}>{{title}}</a></li>\n"
+        )
+        let tree = try ContentLoader().load(root: content.path)
+        let handbook = HandbookBuilder().build(tree).handbook
+        let theme = try ThemeLoader().load(
+            candidates: [ExampleContent.themeFolder], overrides: overrides.path)
+        let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
+        let files = Array(renderer.render(handbook, now: ExampleContent.fixedNow))
+        func page(_ path: String) throws -> String {
+            String(decoding: try #require(files.first { $0.path == path }).contents, as: UTF8.self)
+        }
+        let dashboard = try page("index.html")
+        #expect(dashboard.contains(#"<li class="mine"><a href="plans/a.html">A</a></li>"#))
+        let first = try page("plans/a.html")
+        #expect(
+            first.contains(
+                #"<li class="mine"><a href="../plans/a.html" aria-current="page">A</a></li>"#))
+        #expect(first.contains(#"<li class="mine"><a href="../plans/b.html">B</a></li>"#))
+        let second = try page("plans/b.html")
+        #expect(second.contains(#"<li class="mine"><a href="../plans/a.html">A</a></li>"#))
+        #expect(
+            second.contains(
+                #"<li class="mine"><a href="../plans/b.html" aria-current="page">B</a></li>"#))
+    }
+}
