@@ -1,10 +1,21 @@
 import Foundation
 
-/// `cairn check` of a whole content folder: load, check and report, or, when nothing it
-/// depends on has changed since a run kept in the cache folder, that run's report.
+/// `cairn check`: load, check and report, or, for a whole check when nothing it depends on
+/// has changed since a run kept in the cache folder, that run's report.
 public struct CheckRun: Sendable {
+    /// What is checked.
+    public enum Scope: Sendable, Equatable {
+        /// Every rule; the report may come from the cache.
+        case everything
+        /// Only what must hold before the step `name` (`--gate`).
+        case gate(String)
+        /// The steps `--gate` accepts, a line each (`--list-gates`).
+        case listGates
+    }
+
     public struct Options: Sendable {
         public var contentFolder: String
+        public var scope: Scope = .everything
         public var format: CheckReport.Format
         public var isStrict: Bool
         /// Whether notes (each mojibake repair) are reported too.
@@ -48,10 +59,13 @@ public struct CheckRun: Sendable {
         self.options = options
     }
 
-    /// - Throws: `CairnError` when the content folder cannot be read at all.
+    /// - Throws: `CairnError` when the content folder cannot be read at all, or a gate is not
+    ///   known.
     public func run() throws -> Result {
         let tree = try ContentLoader().load(root: options.contentFolder)
-        let key = options.cacheFolder.map { _ in
+        // Only a whole check is kept: gates are quick to ask for again.
+        let cacheFolder = options.scope == .everything ? options.cacheFolder : nil
+        let key = cacheFolder.map { _ in
             InputFingerprint.of(
                 tree,
                 settings: [
@@ -60,7 +74,7 @@ public struct CheckRun: Sendable {
                     "colored \(options.isColored)",
                 ])
         }
-        if let folder = options.cacheFolder, let key,
+        if let folder = cacheFolder, let key,
             let entry = CheckCacheReader(folder: folder).entry(for: key),
             entry.holds(at: options.now)
         {
@@ -77,6 +91,11 @@ public struct CheckRun: Sendable {
                 output: Array(try report.render(options.format, isColored: options.isColored).utf8),
                 exitCode: 2, cameFromCache: false)
         }
+        switch options.scope {
+        case .everything: break
+        case .listGates: return listGates(loaded.handbook)
+        case .gate(let name): return try gate(name, loaded.handbook)
+        }
         let checked = Checker().checkWithValidity(loaded.handbook, now: options.now)
         let findings =
             loaded.diagnostics.filter { options.isVerbose || $0.severity != .note }
@@ -85,7 +104,7 @@ public struct CheckRun: Sendable {
             findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
         let output = Array(try report.render(options.format, isColored: options.isColored).utf8)
         var result = Result(output: output, exitCode: report.exitCode, cameFromCache: false)
-        if let folder = options.cacheFolder, let key {
+        if let folder = cacheFolder, let key {
             let entry = CheckCacheEntry(
                 output: output, exitCode: report.exitCode, validFrom: options.now,
                 validUntil: checked.holdsUntil)
@@ -96,5 +115,28 @@ public struct CheckRun: Sendable {
             }
         }
         return result
+    }
+
+    /// `name<TAB>kind<TAB>done/total<TAB>requires: …`, a line per gate.
+    private func listGates(_ handbook: Handbook) -> Result {
+        let lines = GateCheck(handbook: handbook, now: options.now).gates.map { gate in
+            let requirements =
+                gate.requirements.isEmpty ? "nothing" : gate.requirements.joined(separator: ", ")
+            return
+                "\(gate.name)\t\(gate.kind.rawValue)\t\(gate.progress.done)/\(gate.progress.total)\trequires: \(requirements)\n"
+        }
+        return Result(output: Array(lines.joined().utf8), exitCode: 0, cameFromCache: false)
+    }
+
+    /// Every unticked prerequisite of the step `name`, as a report.
+    private func gate(_ name: String, _ handbook: Handbook) throws -> Result {
+        guard let findings = GateCheck(handbook: handbook, now: options.now).check(name) else {
+            throw CairnError.gateUnknown(name: name)
+        }
+        let report = CheckReport(
+            findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
+        return Result(
+            output: Array(try report.render(options.format, isColored: options.isColored).utf8),
+            exitCode: report.exitCode, cameFromCache: false)
     }
 }

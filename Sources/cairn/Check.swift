@@ -36,18 +36,21 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        guard gate == nil, !listGates else { return try runGates() }
         let format = CheckReport.Format(rawValue: self.format.rawValue) ?? .text
-        let run = CheckRun(
-            options: .init(
-                contentFolder: content, format: format, isStrict: strict, isVerbose: verbose,
-                isColored: isColored(format),
-                cacheFolder: noCache
-                    ? nil : cacheFolder ?? CacheFolder.defaultPath(forContent: content),
-                toolIdentity: Terminal.executableIdentity, now: Terminal.now))
+        var options = CheckRun.Options(
+            contentFolder: content, format: format, isStrict: strict, isVerbose: verbose,
+            isColored: isColored(format),
+            cacheFolder: noCache
+                ? nil : cacheFolder ?? CacheFolder.defaultPath(forContent: content),
+            toolIdentity: Terminal.executableIdentity, now: Terminal.now)
+        if listGates {
+            options.scope = .listGates
+        } else if let gate {
+            options.scope = .gate(gate)
+        }
         let result: CheckRun.Result
         do {
-            result = try run.run()
+            result = try CheckRun(options: options).run()
         } catch {
             Terminal.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)
@@ -61,51 +64,6 @@ struct Check: ParsableCommand {
             Terminal.printError("warning: the result was not kept in the cache: \(problem)")
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
-    }
-
-    /// `--gate` and `--list-gates`, which read the whole model every time.
-    private func runGates() throws {
-        let loaded: HandbookLoading.Loaded
-        do {
-            loaded = try HandbookLoading.load(contentFolder: content, rendersHTML: false)
-        } catch {
-            Terminal.printError("error: \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-        let format = CheckReport.Format(rawValue: self.format.rawValue) ?? .text
-        if loaded.diagnostics.hasErrors {
-            let unreadable = loaded.diagnostics.filter { $0.severity != .note }
-            try emit(
-                CheckReport(findings: unreadable, contentFolder: content, isStrict: strict), format)
-            throw ExitCode(2)
-        }
-        let now = Terminal.now
-        if listGates {
-            for gate in GateCheck(handbook: loaded.handbook, now: now).gates {
-                let requirements =
-                    gate.requirements.isEmpty
-                    ? "nothing" : gate.requirements.joined(separator: ", ")
-                print(
-                    "\(gate.name)\t\(gate.kind.rawValue)\t\(gate.progress.done)/\(gate.progress.total)\trequires: \(requirements)"
-                )
-            }
-            return
-        }
-        let gates = GateCheck(handbook: loaded.handbook, now: now)
-        guard let gate, let findings = gates.check(gate) else {
-            Terminal.printError(
-                "error: no gate, phase or checklist is named '\(gate ?? "")'; cairn check --list-gates shows them"
-            )
-            throw ExitCode(2)
-        }
-        let report = CheckReport(findings: findings, contentFolder: content, isStrict: strict)
-        try emit(report, format)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-    }
-
-    private func emit(_ report: CheckReport, _ format: CheckReport.Format) throws {
-        FileHandle.standardOutput.write(
-            Data(try report.render(format, isColored: isColored(format)).utf8))
     }
 
     private func isColored(_ format: CheckReport.Format) -> Bool {

@@ -10,6 +10,7 @@ public enum CairnError: Error, LocalizedError, Equatable, Sendable {
     case outputNotWritable(path: String, reason: String)
     case outputIsFile(path: String)
     case scaffoldWouldOverwrite(path: String)
+    case gateUnknown(name: String)
 
     public var errorDescription: String? {
         switch self {
@@ -28,6 +29,8 @@ public enum CairnError: Error, LocalizedError, Equatable, Sendable {
             "'\(path)' exists already; cairn init never overwrites (remove it, or init another folder)"
         case .outputIsFile(let path):
             "output '\(path)' is a file, not a folder"
+        case .gateUnknown(let name):
+            "no gate, phase or checklist is named '\(name)'; cairn check --list-gates shows them"
         }
     }
 }
