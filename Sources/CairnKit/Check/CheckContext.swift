@@ -70,5 +70,5 @@ extension Section {
     /// The counted tasks of the section that are not done, nested ones included.
     var openTasks: [PlanTask] { allTasks.filter(\.isOpen) }
     /// Whether any task in the section is ticked.
-    var hasTickedTasks: Bool { containsTask { $0.isChecked && !$0.isDescoped } }
+    var hasTickedTasks: Bool { allTasks.contains { $0.isChecked && !$0.isDescoped } }
 }

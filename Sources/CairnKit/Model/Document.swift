@@ -55,13 +55,8 @@ public struct Document: Sendable {
         self.duplicateTaskIDs = duplicateTaskIDs
         self.triggerConditions = triggerConditions
         self.bodyHTML = bodyHTML
-        var tasks: [PlanTask] = []
-        for task in leadingTasks { task.appendFlattened(to: &tasks) }
-        for section in sections { section.appendAllTasks(to: &tasks) }
-        allTasks = tasks
-        var all: [Section] = []
-        for section in sections { section.appendFlattened(to: &all) }
-        allSections = all
+        allTasks = leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks)
+        allSections = sections.flatMap(\.flattened)
     }
 }
 

@@ -24,18 +24,6 @@ public struct PlanTask: Sendable, Equatable {
 
     /// This task and all tasks under it, depth first.
     public var flattened: [PlanTask] {
-        var all: [PlanTask] = []
-        appendFlattened(to: &all)
-        return all
-    }
-
-    func appendFlattened(to all: inout [PlanTask]) {
-        all.append(self)
-        for child in children { child.appendFlattened(to: &all) }
-    }
-
-    /// Whether this task or one under it satisfies `predicate`; stops at the first.
-    func containsTask(where predicate: (PlanTask) -> Bool) -> Bool {
-        predicate(self) || children.contains { $0.containsTask(where: predicate) }
+        [self] + children.flatMap(\.flattened)
     }
 }

@@ -31,34 +31,12 @@ public struct Section: Sendable, Equatable {
 
     /// Every task in the section and its subsections, depth first, nested tasks included.
     public var allTasks: [PlanTask] {
-        var all: [PlanTask] = []
-        appendAllTasks(to: &all)
-        return all
-    }
-
-    /// Appends rather than concatenates: a large handbook has a million tasks.
-    func appendAllTasks(to all: inout [PlanTask]) {
-        for task in tasks { task.appendFlattened(to: &all) }
-        for child in children { child.appendAllTasks(to: &all) }
-    }
-
-    /// Whether any task here or below, nested ones included, satisfies `predicate`; stops at
-    /// the first.
-    func containsTask(where predicate: (PlanTask) -> Bool) -> Bool {
-        tasks.contains { $0.containsTask(where: predicate) }
-            || children.contains { $0.containsTask(where: predicate) }
+        tasks.flatMap(\.flattened) + children.flatMap(\.allTasks)
     }
 
     /// This section and all below it, depth first.
     public var flattened: [Section] {
-        var all: [Section] = []
-        appendFlattened(to: &all)
-        return all
-    }
-
-    func appendFlattened(to all: inout [Section]) {
-        all.append(self)
-        for child in children { child.appendFlattened(to: &all) }
+        [self] + children.flatMap(\.flattened)
     }
 
     /// The title without a leading number such as `4.1:` or `2.`.
