@@ -4,7 +4,8 @@ import Foundation
 /// tests read. Fields may be added; none may change meaning within v1.
 ///
 /// Written compact, with keys in sorted order, and piece by piece: on a large handbook the
-/// file is hundreds of megabytes, and no more than one document's entries are held at once.
+/// file is hundreds of megabytes. Of the model's entries only one document's are held at once;
+/// the status records and the findings are encoded whole.
 struct HandbookJSON {
     static let schema = "cairn.handbook/v1"
 

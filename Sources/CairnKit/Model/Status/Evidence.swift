@@ -23,8 +23,11 @@ public struct Evidence: Sendable, Equatable {
 }
 
 extension StatusHistory {
-    /// The evidence for each task id, newest first.
-    public var evidenceByTask: [String: [Evidence]] {
+    /// The evidence for each task id, newest first, from records sorted newest first.
+    static func evidenceIndex(
+        deploys: [StatusEntry<DeployRecord>], backups: [StatusEntry<BackupRecord>],
+        metrics: [StatusEntry<MetricsRecord>]
+    ) -> [String: [Evidence]] {
         var index: [String: [Evidence]] = [:]
         func add(_ ids: [String]?, _ evidence: Evidence) {
             for id in ids ?? [] { index[id, default: []].append(evidence) }

@@ -3,6 +3,9 @@ public struct StatusHistory: Sendable {
     public let deploys: [StatusEntry<DeployRecord>]
     public let backups: [StatusEntry<BackupRecord>]
     public let metrics: [StatusEntry<MetricsRecord>]
+    /// The evidence for each task id, newest first: worked out once, for the checker, the
+    /// badges and `handbook.json` alike.
+    public let evidenceByTask: [String: [Evidence]]
 
     public init(_ entries: [AnyStatusEntry]) {
         var deploys: [StatusEntry<DeployRecord>] = []
@@ -22,6 +25,8 @@ public struct StatusHistory: Sendable {
         self.metrics = metrics.sorted {
             ($0.record.window.to, $0.id) > ($1.record.window.to, $1.id)
         }
+        evidenceByTask = Self.evidenceIndex(
+            deploys: self.deploys, backups: self.backups, metrics: self.metrics)
     }
 
     public static let empty = StatusHistory([])
