@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole build, Load → Parse → Model → Render → Write, as one call for the CLI.
 public struct SiteBuild: Sendable {
     public struct Options: Sendable {
@@ -12,6 +14,12 @@ public struct SiteBuild: Sendable {
         public var now: Timestamp
         /// Told how far reading and writing have come, from any thread.
         public var progress: (@Sendable (BuildProgress) -> Void)?
+        /// Where the manifest of each output folder's last build is kept, so that the next
+        /// build reuses the pages whose fingerprint has not changed; nil: every file is made.
+        public var cacheFolder: String?
+        /// What tells this build of Cairn from another with the same version number: pages
+        /// are reused only by the Cairn that made them.
+        public var toolIdentity = ""
 
         public init(
             contentFolder: String, outputFolder: String, templatesFolder: String?,
@@ -32,6 +40,10 @@ public struct SiteBuild: Sendable {
         public var findings: [Diagnostic]
         public var handbook: Handbook?
         public var writtenFiles: Int
+        /// How many of the files were linked from the previous build, unchanged.
+        public var reusedFiles = 0
+        /// Why what was written could not be kept in the cache; the build itself is unaffected.
+        public var cacheProblem: String?
         public var didWrite: Bool { writtenFiles > 0 }
     }
 
@@ -69,10 +81,27 @@ public struct SiteBuild: Sendable {
         // Notes (each mojibake repair) stay in the terminal; the pages list what needs work.
         let listed = (diagnostics + findings).filter { $0.severity != .note }.sorted()
         let files = renderer.render(loaded.handbook, findings: listed, now: options.now)
+        let outputPath = URL(fileURLWithPath: options.outputFolder).standardizedFileURL.path
+        let previous = options.cacheFolder.flatMap {
+            BuildCacheReader(folder: $0).manifest(
+                forOutput: outputPath, toolIdentity: options.toolIdentity)
+        }
         let written = try SiteWriter().write(
-            files, assets: loaded.assets, to: options.outputFolder, progress: options.progress)
-        return Outcome(
+            files, assets: loaded.assets, to: options.outputFolder, reusing: previous,
+            progress: options.progress)
+        var outcome = Outcome(
             diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,
-            writtenFiles: written)
+            writtenFiles: written.files, reusedFiles: written.reused)
+        if let folder = options.cacheFolder {
+            do {
+                try BuildCacheWriter(folder: folder).store(
+                    OutputManifest(
+                        toolIdentity: options.toolIdentity, outputPath: outputPath,
+                        entries: written.manifestEntries))
+            } catch {
+                outcome.cacheProblem = "\(folder): \(error.localizedDescription)"
+            }
+        }
+        return outcome
     }
 }

@@ -22,6 +22,16 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list notes (each mojibake repair, hints).")
     var verbose = false
 
+    @Option(
+        name: .customLong("cache-dir"),
+        help: ArgumentHelp(
+            "Where to keep what the next build can reuse (default: .cairn-cache beside the content folder).",
+            valueName: "cache-dir"))
+    var cacheFolder: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache: make every file.")
+    var noCache = false
+
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
@@ -31,6 +41,9 @@ struct Build: ParsableCommand {
             themeCandidates: ThemeLoader().builtInThemeCandidates(
                 executablePath: Terminal.executablePath),
             now: Terminal.now)
+        options.cacheFolder =
+            noCache ? nil : cacheFolder ?? CacheFolder.defaultPath(forContent: content)
+        options.toolIdentity = Terminal.executableIdentity
         let bar = ProgressBar.make(quiet: quiet)
         if let bar { options.progress = { bar.update($0) } }
         let build = SiteBuild(options: options)
@@ -51,6 +64,14 @@ struct Build: ParsableCommand {
             Terminal.printError(
                 "build failed: \(report.count(.error)) error(s); '\(output)' was left as it was")
             throw ExitCode(2)
+        }
+        if let problem = outcome.cacheProblem {
+            Terminal.printError("warning: what was built was not kept in the cache: \(problem)")
+        }
+        if verbose {
+            Terminal.printError(
+                "note: \(outcome.reusedFiles) of \(outcome.writtenFiles) files were unchanged since the last build and reused"
+            )
         }
         if !quiet, let handbook = outcome.handbook {
             let progress = handbook.progress

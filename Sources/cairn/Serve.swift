@@ -16,11 +16,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port: UInt16 = 8080
 
     func run() async throws {
-        let build = SiteBuild.Options(
+        var build = SiteBuild.Options(
             contentFolder: content, outputFolder: output, templatesFolder: templates,
             themeCandidates: ThemeLoader().builtInThemeCandidates(
                 executablePath: Terminal.executablePath),
             now: Terminal.now)
+        // Each rebuild after a save makes again only the pages the save changed.
+        build.cacheFolder = CacheFolder.defaultPath(forContent: content)
+        build.toolIdentity = Terminal.executableIdentity
         let server = DevServer(options: .init(build: build, host: host, port: port)) { event in
             switch event {
             case .listening(let url): Terminal.printOutput("Serving \(url) (Ctrl-C stops)")

@@ -35,6 +35,12 @@ public struct ContentHasher: Sendable {
         bytes.withUnsafeBytes { add($0) }
     }
 
+    /// Adds one number, with no boundary: for tags that tell kinds of values apart.
+    public mutating func add(word: UInt64) {
+        mix(word)
+        length &+= 8
+    }
+
     public mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset + 8 <= bytes.count {
@@ -71,5 +77,17 @@ public struct ContentHasher: Sendable {
         value &*= 0xC4CE_B9FE_1A85_EC53
         value ^= value >> 33
         return value
+    }
+}
+
+extension ContentHash {
+    /// The hash that `description` wrote: 32 hexadecimal digits; nil for anything else.
+    public init?(hex: some StringProtocol) {
+        guard hex.utf8.count == 32,
+            let high = UInt64(hex.prefix(16), radix: 16),
+            let low = UInt64(hex.suffix(16), radix: 16)
+        else { return nil }
+        self.high = high
+        self.low = low
     }
 }

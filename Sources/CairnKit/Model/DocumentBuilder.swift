@@ -234,7 +234,7 @@ struct DocumentBuilder {
         let trimmed = comment.trimmingWhitespace()
         guard trimmed.lowercased().hasPrefix("id:") else { return nil }
         let id = trimmed.dropFirst(3).trimmingWhitespace()
-        return id.isEmpty || id.contains(" ") ? nil : id
+        return id.isEmpty || id.utf8.contains(UInt8(ascii: " ")) ? nil : id
     }
 
     // MARK: Post-passes

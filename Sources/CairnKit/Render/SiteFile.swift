@@ -82,3 +82,22 @@ struct PieceBuffer {
         bytes.removeAll(keepingCapacity: true)
     }
 }
+
+/// A file of the site before it is made: where it goes and, when it can be reused, the
+/// fingerprint of everything it is made from. A writer that still has a file of that
+/// fingerprint from the previous build links it instead of making the file again.
+public struct PreparedFile {
+    public let path: String
+    /// nil: the file is made afresh on every build.
+    public let key: ContentHash?
+    private let make: () -> SiteFile
+
+    init(path: String, key: ContentHash?, make: @escaping () -> SiteFile) {
+        self.path = path
+        self.key = key
+        self.make = make
+    }
+
+    /// Renders the file.
+    public func file() -> SiteFile { make() }
+}

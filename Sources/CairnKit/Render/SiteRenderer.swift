@@ -9,6 +9,9 @@ public struct SiteRenderer: Sendable {
 
     private let library: MustacheLibrary
     private let theme: Theme
+    /// Every template's name and text: a page's fingerprint starts from it, so a changed
+    /// template or partial makes every page again.
+    private let templatesFingerprint: ContentHash
 
     /// Compiles the theme's templates; a template that does not parse is reported with its
     /// line and column, and no renderer is made.
@@ -42,7 +45,17 @@ public struct SiteRenderer: Sendable {
                     "the theme has no '\(name)' template"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (SiteRenderer(library: library, theme: theme), diagnostics)
+        var templates = ContentHasher()
+        templates.add("cairn \(CairnVersion.current) templates")
+        for (name, source) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            templates.add(name)
+            templates.add(source)
+        }
+        return (
+            SiteRenderer(
+                library: library, theme: theme, templatesFingerprint: templates.finish()),
+            diagnostics
+        )
     }
 
     /// Every page, `handbook.json` and the theme's assets. Each is rendered when it is asked
@@ -76,6 +89,13 @@ public struct SiteRenderer: Sendable {
             renderer: self,
             inputs: .init(
                 handbook: handbook, findings: findings, now: now, json: json, assets: assets,
+                assetKeys: theme.assets.sorted { $0.key < $1.key }.map { path, contents in
+                    var key = ContentHasher()
+                    key.add("asset")
+                    key.add(path)
+                    key.add(contents)
+                    return key.finish()
+                } + [nil],
                 history: history,
                 evidence: EvidenceBadges(history: handbook.status), runbooks: runbooks,
                 navigation: navigationItemRenderer()),
@@ -98,7 +118,7 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func file(for page: SitePage, _ inputs: RenderedSite.Inputs) -> SiteFile {
+    func prepare(_ page: SitePage, _ inputs: RenderedSite.Inputs) -> PreparedFile {
         let handbook = inputs.handbook
         switch page {
         case .dashboard:
@@ -121,7 +141,7 @@ public struct SiteRenderer: Sendable {
                 "start.html", template: "start", StartPageView(handbook: handbook),
                 inputs.navigation)
         case .print:
-            return printPage(inputs)
+            return PreparedFile(path: "print.html", key: nil) { printPage(inputs) }
         case .runbook(let index):
             let runbook = inputs.runbooks[index]
             return self.page(
@@ -136,9 +156,10 @@ public struct SiteRenderer: Sendable {
                 StatusPages.path(kind, page: number), template: kind.rawValue,
                 inputs.history.page(kind, number: number), inputs.navigation)
         case .json:
-            return inputs.json
+            return PreparedFile(path: inputs.json.path, key: nil) { inputs.json }
         case .asset(let index):
-            return inputs.assets[index]
+            let asset = inputs.assets[index]
+            return PreparedFile(path: asset.path, key: inputs.assetKeys[index]) { asset }
         }
     }
 
@@ -188,7 +209,7 @@ public struct SiteRenderer: Sendable {
     private func documentPage(
         _ document: Document, at index: Int, in handbook: Handbook, evidence: EvidenceBadges,
         navigation: NavigationItemRenderer
-    ) -> SiteFile {
+    ) -> PreparedFile {
         let root = String(
             repeating: "../", count: document.pagePath.split(separator: "/").count - 1)
         let body = decoratedBody(of: document, evidence: evidence, root: root)
@@ -196,14 +217,25 @@ public struct SiteRenderer: Sendable {
         return page(document.pagePath, template: "document", view, navigation)
     }
 
+    /// A page through its template, with the fingerprint of the templates and of everything
+    /// the view holds.
     private func page(
         _ path: String, template: String, _ view: some PageView,
         _ navigation: NavigationItemRenderer
-    ) -> SiteFile {
+    ) -> PreparedFile {
         var page = view.page
         page.itemRenderer = navigation
-        let html = library.render(LaidOutPage(view: view, page: page), withTemplate: template) ?? ""
-        return SiteFile(path: path, text: html)
+        let laidOut = LaidOutPage(view: view, page: page)
+        var key = ContentHasher()
+        key.add(templatesFingerprint.description)
+        key.add(template)
+        key.add(path)
+        ViewFingerprint.add(view, to: &key)
+        ViewFingerprint.add(page, to: &key)
+        let library = self.library
+        return PreparedFile(path: path, key: key.finish()) {
+            SiteFile(path: path, text: library.render(laidOut, withTemplate: template) ?? "")
+        }
     }
 
     /// Renders each distinct navigation item once for the whole site.
@@ -314,6 +346,9 @@ public struct RenderedSite: RandomAccessCollection, Sendable {
         let now: Timestamp
         let json: SiteFile
         let assets: [SiteFile]
+        /// The fingerprint of each theme asset's path and bytes; nil for the search index,
+        /// which is made afresh.
+        let assetKeys: [ContentHash?]
         let history: StatusHistoryPages
         let evidence: EvidenceBadges
         let runbooks: [Runbook]
@@ -328,7 +363,11 @@ public struct RenderedSite: RandomAccessCollection, Sendable {
     public var endIndex: Int { pages.count }
 
     public subscript(position: Int) -> SiteFile {
-        renderer.file(for: pages[position], inputs)
+        renderer.prepare(pages[position], inputs).file()
+    }
+
+    public func prepare(at position: Int) -> PreparedFile {
+        renderer.prepare(pages[position], inputs)
     }
 
     /// Where the file at `position` goes, relative to the output folder.

@@ -13,14 +13,29 @@ public struct SiteWriter: Sendable {
 
     public init() {}
 
-    /// - Returns: how many files were written.
+    /// What a write did.
+    public struct Written: Sendable {
+        /// Every file of the new output, the marker and placeholders aside.
+        public var files: Int
+        /// How many of them were linked from the previous output rather than made again.
+        public var reused: Int
+        /// The files that can be reused by the next build, as this one left them.
+        public var manifestEntries: [String: OutputManifest.Entry]
+    }
+
+    /// - Parameter previous: what the last build wrote into `output`; a file it lists with the
+    ///   same fingerprint, still as that build left it, is linked into the new output instead of
+    ///   being made again.
+    /// - Returns: how many files were written and reused, and what the next build may reuse.
     /// - Throws: `CairnError.outputNotCairns` for a non-empty folder without the marker,
     ///   `CairnError.outputIsFile`, `CairnError.outputNotWritable` when writing fails.
+    @discardableResult
     public func write(
         _ files: some WritableSite, assets: [ContentAsset], to output: String,
+        reusing previous: OutputManifest? = nil,
         concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: (@Sendable (BuildProgress) -> Void)? = nil
-    ) throws -> Int {
+    ) throws -> Written {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -38,7 +53,6 @@ public struct SiteWriter: Sendable {
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent(
             ".\(outputURL.lastPathComponent).cairn-tmp-\(token)")
-        var written = 0
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             try Data("Written by Cairn; this folder is replaced on every build.\n".utf8)
@@ -58,11 +72,30 @@ public struct SiteWriter: Sendable {
             }
             let workers = max(1, min(concurrency, paths.count))
             let stagingPath = staging.path
+            // Only a manifest of this very folder describes its files.
+            let reusable = previous?.outputPath == outputURL.path ? previous?.entries ?? [:] : [:]
+            let outputPath = outputURL.path
             let queue = WorkCounter(count: paths.count)
+            let kept = KeptFiles(count: paths.count)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let index = queue.next(), !failure.hasFailed {
                     do {
-                        try Self.write(files[index], to: stagingPath + "/" + paths[index])
+                        let prepared = files.prepare(at: index)
+                        let path = paths[index]
+                        let destination = stagingPath + "/" + path
+                        guard let key = prepared.key else {
+                            _ = try Self.write(prepared.file(), to: destination)
+                            counter?.advance()
+                            continue
+                        }
+                        if let old = reusable[path], old.key == key,
+                            Self.link(outputPath + "/" + path, as: old.stamp, to: destination)
+                        {
+                            kept.record(.init(key: key, stamp: old.stamp), at: index, reused: true)
+                        } else {
+                            let stamp = try Self.write(prepared.file(), to: destination)
+                            kept.record(.init(key: key, stamp: stamp), at: index, reused: false)
+                        }
                     } catch {
                         failure.record(error)
                     }
@@ -70,7 +103,6 @@ public struct SiteWriter: Sendable {
                 }
             }
             if let error = failure.error { throw error }
-            written = paths.count
             for asset in assets {
                 let destination = staging.appendingPathComponent(asset.path)
                 try fileManager.createDirectory(
@@ -78,7 +110,12 @@ public struct SiteWriter: Sendable {
                 try fileManager.copyItem(atPath: asset.sourcePath, toPath: destination.path)
             }
             try swap(staging, into: outputURL, replacing: existing.exists)
-            return written + assets.count
+            var entries: [String: OutputManifest.Entry] = [:]
+            for (index, entry) in kept.entries.enumerated() {
+                if let entry { entries[paths[index]] = entry }
+            }
+            return Written(
+                files: paths.count + assets.count, reused: kept.reused, manifestEntries: entries)
         } catch let error as CairnError {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -88,8 +125,26 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Links `old` to `new` when `old` is still the file `stamp` describes; false otherwise,
+    /// and when the file system cannot link.
+    private static func link(_ old: String, as stamp: FileStamp, to new: String) -> Bool {
+        var status = stat()
+        guard lstat(old, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+            Self.stamp(of: status) == stamp
+        else { return false }
+        return Foundation.link(old, new) == 0
+    }
+
+    private static func stamp(of status: stat) -> FileStamp {
+        FileStamp(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino),
+            size: Int64(status.st_size), modifiedSeconds: Int64(status.st_mtim.tv_sec),
+            modifiedNanoseconds: Int64(status.st_mtim.tv_nsec))
+    }
+
     /// Writes one file, in pieces of at most a few megabytes when it comes in pieces.
-    private static func write(_ file: SiteFile, to path: String) throws {
+    /// - Returns: the file's stamp as written.
+    private static func write(_ file: SiteFile, to path: String) throws -> FileStamp {
         // One open, writes, one close: the staging folder is new, so the file cannot exist.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -99,10 +154,15 @@ public struct SiteWriter: Sendable {
         defer { if !closed { close(descriptor) } }
         // Pieces come whole or a megabyte at a time: each is written as it comes.
         try file.write { try writeAll($0, to: descriptor, path: path) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw CairnError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+        }
         closed = true
         guard close(descriptor) == 0 else {
             throw CairnError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
         }
+        return stamp(of: status)
     }
 
     /// `write(2)` until every byte is written, through short writes and interrupted calls.
@@ -203,12 +263,42 @@ public protocol WritableSite: Sendable {
     /// Where the file at `index` goes, relative to the output folder, known without making it.
     func path(at index: Int) -> String
     subscript(_ index: Int) -> SiteFile { get }
+    /// The file at `index`, with its fingerprint when it can be reused, before it is made.
+    func prepare(at index: Int) -> PreparedFile
+}
+
+extension WritableSite {
+    /// A file that is always made afresh.
+    public func prepare(at index: Int) -> PreparedFile {
+        PreparedFile(path: path(at: index), key: nil) { self[index] }
+    }
 }
 
 extension RenderedSite: WritableSite {}
 
 extension Array: WritableSite where Element == SiteFile {
     public func path(at index: Int) -> String { self[index].path }
+}
+
+/// What each writing thread made or linked that the next build may reuse, by file position.
+private final class KeptFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [OutputManifest.Entry?]
+    private var reusedCount = 0
+
+    init(count: Int) {
+        kept = Array(repeating: nil, count: count)
+    }
+
+    var entries: [OutputManifest.Entry?] { lock.withLock { kept } }
+    var reused: Int { lock.withLock { reusedCount } }
+
+    func record(_ entry: OutputManifest.Entry, at index: Int, reused: Bool) {
+        lock.withLock {
+            kept[index] = entry
+            if reused { reusedCount += 1 }
+        }
+    }
 }
 
 /// The first error any of several writing threads met; the others stop at their next file.

@@ -77,15 +77,15 @@ struct FindingLocator {
 
     init(handbook: Handbook) {
         for document in handbook.documents {
-            var anchors = document.allSections.map { (line: $0.location.line, anchor: $0.anchor) }
-            anchors += document.allTasks.map { (line: $0.location.line, anchor: $0.id) }
             // A task and the heading it follows never share a line; a task wins over a section.
-            anchors.sort {
-                ($0.line, $0.anchor.contains("/") ? 0 : 1) < (
-                    $1.line, $1.anchor.contains("/") ? 0 : 1
-                )
+            var ranked = document.allTasks.map { (line: $0.location.line, rank: 0, anchor: $0.id) }
+            ranked += document.allSections.map {
+                (line: $0.location.line, rank: 1, anchor: $0.anchor)
             }
-            documents[document.path] = (document.pagePath, anchors)
+            ranked.sort { ($0.line, $0.rank) < ($1.line, $1.rank) }
+            documents[document.path] = (
+                document.pagePath, ranked.map { (line: $0.line, anchor: $0.anchor) }
+            )
         }
         let status = handbook.status
         for (index, entry) in status.deploys.enumerated() {

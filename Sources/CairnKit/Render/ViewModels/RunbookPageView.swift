@@ -4,7 +4,11 @@ import Mustache
 /// print (boxes to tick on paper).
 struct RunbookPageView {
     let page: PageContext
-    let runbook: Runbook
+    let slug: String
+    let title: String
+    let version: String
+    let triggers: [String]
+    let stepCount: Int
     let documentTitle: String
     let sourceHref: String
     let groups: [[String: Any]]
@@ -15,7 +19,11 @@ struct RunbookPageView {
         page = PageContext(
             handbook: handbook, pageTitle: runbook.title, pagePath: Self.path(runbook),
             currentDocument: nil)
-        self.runbook = runbook
+        slug = runbook.slug
+        title = runbook.title
+        version = runbook.version
+        triggers = runbook.triggers
+        stepCount = runbook.stepCount
         let document = handbook.document(at: runbook.documentPath)
         documentTitle = document?.title ?? runbook.documentPath
         sourceHref =
@@ -43,12 +51,12 @@ extension RunbookPageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
-        case "slug": runbook.slug
-        case "title": runbook.title
-        case "version": runbook.version
-        case "triggers": runbook.triggers
-        case "hasTriggers": !runbook.triggers.isEmpty
-        case "stepCount": runbook.stepCount
+        case "slug": slug
+        case "title": title
+        case "version": version
+        case "triggers": triggers
+        case "hasTriggers": !triggers.isEmpty
+        case "stepCount": stepCount
         case "documentTitle": documentTitle
         case "sourceHref": sourceHref
         case "groups": groups

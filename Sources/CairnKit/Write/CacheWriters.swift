@@ -14,17 +14,8 @@ public struct CheckCacheWriter: Sendable {
     /// Writes the entry whole or not at all: to a temporary file, then renamed into place.
     /// - Throws: when the folder cannot be made or written.
     public func store(_ entry: CheckCacheEntry, for key: ContentHash) throws {
-        let fileManager = FileManager.default
         let checks = folder + "/check"
-        try fileManager.createDirectory(atPath: checks, withIntermediateDirectories: true)
-        let tag = folder + "/CACHEDIR.TAG"
-        if !fileManager.fileExists(atPath: tag) {
-            // The standard mark (bford.info/cachedir) that backup tools skip.
-            try Data(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# Cairn's cache: safe to delete.\n"
-                    .utf8
-            ).write(to: URL(fileURLWithPath: tag), options: .atomic)
-        }
+        try CacheFolder.make(folder, with: checks)
         let destination = CacheFolder.checkEntryPath(in: folder, for: key)
         try Data(entry.encoded).write(to: URL(fileURLWithPath: destination), options: .atomic)
         prune(checks, keeping: destination)
@@ -56,5 +47,40 @@ public struct CheckCacheWriter: Sendable {
         for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.keptEntries - 1) {
             try? fileManager.removeItem(atPath: old.path)
         }
+    }
+}
+
+extension CacheFolder {
+    /// Makes the cache folder and `subfolder` in it, and marks the cache folder with
+    /// `CACHEDIR.TAG`, the standard mark (bford.info/cachedir) that backup tools skip.
+    static func make(_ folder: String, with subfolder: String) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: subfolder, withIntermediateDirectories: true)
+        let tag = folder + "/CACHEDIR.TAG"
+        if !fileManager.fileExists(atPath: tag) {
+            try Data(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# Cairn's cache: safe to delete.\n"
+                    .utf8
+            ).write(to: URL(fileURLWithPath: tag), options: .atomic)
+        }
+    }
+}
+
+/// Keeps the manifest of what a build wrote, for the next build into the same output folder.
+public struct BuildCacheWriter: Sendable {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// Writes the manifest whole or not at all, replacing the output folder's previous one.
+    /// - Throws: when the folder cannot be made or written.
+    public func store(_ manifest: OutputManifest) throws {
+        try CacheFolder.make(folder, with: folder + "/build")
+        try Data(manifest.encoded).write(
+            to: URL(
+                fileURLWithPath: CacheFolder.manifestPath(
+                    in: folder, forOutput: manifest.outputPath)), options: .atomic)
     }
 }

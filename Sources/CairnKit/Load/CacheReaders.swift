@@ -12,6 +12,35 @@ public enum CacheFolder {
     static func checkEntryPath(in folder: String, for key: ContentHash) -> String {
         folder + "/check/" + key.description
     }
+
+    /// The manifest of what the last build wrote into `outputPath` (an absolute path): one
+    /// per output folder, named by its path's hash.
+    static func manifestPath(in folder: String, forOutput outputPath: String) -> String {
+        var hasher = ContentHasher()
+        hasher.add(outputPath)
+        return folder + "/build/" + hasher.finish().description
+    }
+}
+
+/// Reads the manifest of an output folder's last build from the cache folder.
+public struct BuildCacheReader: Sendable {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The manifest for the output folder at `outputPath`, written by the Cairn `toolIdentity`;
+    /// nil when there is none, it cannot be read whole, or another Cairn wrote it.
+    public func manifest(forOutput outputPath: String, toolIdentity: String) -> OutputManifest? {
+        guard
+            let data = FileManager.default.contents(
+                atPath: CacheFolder.manifestPath(in: folder, forOutput: outputPath)),
+            let manifest = OutputManifest(decoding: [UInt8](data)),
+            manifest.outputPath == outputPath, manifest.toolIdentity == toolIdentity
+        else { return nil }
+        return manifest
+    }
 }
 
 /// Reads a finished check from the cache folder.

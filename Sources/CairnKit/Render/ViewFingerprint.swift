@@ -1,0 +1,282 @@
+/// Hashes everything a template can see of a view: every stored value reachable from it,
+/// found by reflection, so that a field added to a view model is covered without being
+/// listed anywhere. Two views with the same fingerprint render to the same bytes through the
+/// same templates, which is what lets a build reuse a page it made before.
+///
+/// Instances of classes add only their type: a view model holds no data in a class, only the
+/// renderer's memo of navigation items, which the templates decide alone.
+///
+/// Reflection is slow, so the views on every page (`FingerprintedView`) add their fields
+/// themselves, in exactly the words reflection would add: a test holds the two equal, so a
+/// field one of them forgets fails it.
+struct ViewFingerprint {
+    /// false: reflection only, for the test that holds the fast paths to it.
+    var usesFastPaths = true
+
+    static func add(_ value: Any, to hasher: inout ContentHasher) {
+        ViewFingerprint().add(value, to: &hasher)
+    }
+
+    func add(_ value: Any, to hasher: inout ContentHasher) {
+        switch value {
+        // Each kind of value has its own tag: the text "5" and the number 5 hash apart.
+        case let text as String:
+            hasher.add(word: Tag.text)
+            hasher.add(text)
+        case let number as Int:
+            hasher.add(word: Tag.integer)
+            hasher.add(word: UInt64(bitPattern: Int64(number)))
+        case let flag as Bool:
+            hasher.add(word: flag ? Tag.yes : Tag.no)
+        case let view as FingerprintedView where usesFastPaths:
+            hasher.add(word: Tag.structure)
+            hasher.add(type(of: view).fingerprintName)
+            var fields = Fields(hasher: hasher, walker: self)
+            view.addFields(to: &fields)
+            hasher = fields.hasher
+        case let values as [String: Any]:
+            addEntries(values.map { ($0.key, $0.value) }, to: &hasher)
+        case let values as [Any] where usesFastPaths:
+            hasher.add(word: Tag.listStart)
+            hasher.add(word: UInt64(values.count))
+            for element in values { add(element, to: &hasher) }
+            hasher.add(word: Tag.listEnd)
+        default:
+            addReflecting(value, to: &hasher)
+        }
+    }
+
+    enum Tag {
+        static let text: UInt64 = 1
+        static let integer: UInt64 = 2
+        static let yes: UInt64 = 3
+        static let no: UInt64 = 4
+        static let none: UInt64 = 7
+        static let listStart: UInt64 = 8
+        static let listEnd: UInt64 = 9
+        static let entries: UInt64 = 10
+        static let set: UInt64 = 11
+        static let reference: UInt64 = 12
+        static let enumeration: UInt64 = 13
+        static let structure: UInt64 = 14
+        static let leaf: UInt64 = 15
+    }
+
+    private func addReflecting(_ value: Any, to hasher: inout ContentHasher) {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            // A value that is there adds what it holds, as a cast out of `Any` would find it.
+            if let wrapped = mirror.children.first {
+                add(wrapped.value, to: &hasher)
+            } else {
+                hasher.add(word: Tag.none)
+            }
+        case .collection, .tuple:
+            hasher.add(word: Tag.listStart)
+            hasher.add(word: UInt64(mirror.children.count))
+            for child in mirror.children {
+                if let label = child.label, mirror.displayStyle == .tuple { hasher.add(label) }
+                add(child.value, to: &hasher)
+            }
+            hasher.add(word: Tag.listEnd)
+        case .dictionary:
+            // Reflection lists a dictionary in its process's own order: sorted, it is stable.
+            addEntries(
+                mirror.children.map { child in
+                    let pair = Mirror(reflecting: child.value).children.map(\.value)
+                    return (pair.first.map { String(describing: $0) } ?? "", pair.last as Any)
+                }, to: &hasher)
+        case .set:
+            var members: [ContentHash] = mirror.children.map { child in
+                var member = ContentHasher()
+                add(child.value, to: &member)
+                return member.finish()
+            }
+            members.sort { ($0.high, $0.low) < ($1.high, $1.low) }
+            hasher.add(word: Tag.set)
+            hasher.add(word: UInt64(members.count))
+            for member in members { hasher.add(member.description) }
+        case .class, .foreignReference:
+            hasher.add(word: Tag.reference)
+            hasher.add(String(reflecting: type(of: value)))
+        case .enum:
+            hasher.add(word: Tag.enumeration)
+            hasher.add(String(reflecting: type(of: value)))
+            if let payload = mirror.children.first {
+                hasher.add(payload.label ?? "")
+                add(payload.value, to: &hasher)
+            } else {
+                hasher.add(String(describing: value))
+            }
+        case .struct:
+            hasher.add(word: Tag.structure)
+            hasher.add(String(reflecting: type(of: value)))
+            for child in mirror.children {
+                hasher.add(child.label ?? "")
+                add(child.value, to: &hasher)
+            }
+        case nil:
+            // Numbers of other widths, characters and other leaves print what they hold.
+            hasher.add(word: Tag.leaf)
+            hasher.add(String(reflecting: type(of: value)))
+            hasher.add(String(describing: value))
+        @unknown default:
+            hasher.add(word: Tag.leaf)
+            hasher.add(String(reflecting: type(of: value)))
+            hasher.add(String(describing: value))
+        }
+    }
+
+    private func addEntries(_ entries: [(String, Any)], to hasher: inout ContentHasher) {
+        hasher.add(word: Tag.entries)
+        hasher.add(word: UInt64(entries.count))
+        for (key, value) in entries.sorted(by: { $0.0 < $1.0 }) {
+            hasher.add(key)
+            add(value, to: &hasher)
+        }
+        hasher.add(word: Tag.listEnd)
+    }
+
+    /// A view's fields as it adds them, each a label and a value.
+    struct Fields {
+        fileprivate(set) var hasher: ContentHasher
+        fileprivate let walker: ViewFingerprint
+
+        mutating func add(_ label: String, _ value: String) {
+            hasher.add(label)
+            hasher.add(word: Tag.text)
+            hasher.add(value)
+        }
+
+        mutating func add(_ label: String, _ value: Int) {
+            hasher.add(label)
+            hasher.add(word: Tag.integer)
+            hasher.add(word: UInt64(bitPattern: Int64(value)))
+        }
+
+        mutating func add(_ label: String, _ value: Bool) {
+            hasher.add(label)
+            hasher.add(word: value ? Tag.yes : Tag.no)
+        }
+
+        /// Any other value, as reflection would add it.
+        mutating func add(_ label: String, _ value: Any) {
+            hasher.add(label)
+            walker.add(value, to: &hasher)
+        }
+
+        /// An optional reference to a class: its presence and type, as reflection adds them.
+        mutating func add(_ label: String, reference value: AnyObject?) {
+            hasher.add(label)
+            guard let value else {
+                hasher.add(word: Tag.none)
+                return
+            }
+            hasher.add(word: Tag.reference)
+            hasher.add(String(reflecting: type(of: value)))
+        }
+    }
+}
+
+/// A view model that adds its own fields to a fingerprint, label and value in the order they
+/// are declared, so that the fingerprint is the one reflection would make.
+protocol FingerprintedView {
+    /// `String(reflecting: Self.self)`, worked out once.
+    static var fingerprintName: String { get }
+    func addFields(to fields: inout ViewFingerprint.Fields)
+}
+
+extension PageContext: FingerprintedView {
+    static let fingerprintName = String(reflecting: PageContext.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("siteTitle", siteTitle)
+        fields.add("pageTitle", pageTitle)
+        fields.add("root", root)
+        fields.add("navigation", navigation)
+        fields.add("dashboardHref", dashboardHref)
+        fields.add("isDashboard", isDashboard)
+        fields.add("itemRenderer", reference: itemRenderer)
+        fields.add("hiddenDocumentCount", hiddenDocumentCount)
+        fields.add("isNavigationShortened", isNavigationShortened)
+    }
+}
+
+extension PageContext.NavigationItem: FingerprintedView {
+    static let fingerprintName = String(reflecting: PageContext.NavigationItem.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("progress", progress)
+        fields.add("isCurrent", isCurrent)
+        fields.add("renderer", reference: renderer)
+    }
+}
+
+extension ProgressView: FingerprintedView {
+    static let fingerprintName = String(reflecting: ProgressView.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("done", done)
+        fields.add("total", total)
+        fields.add("percent", percent)
+        fields.add("hasTasks", hasTasks)
+        fields.add("isComplete", isComplete)
+        fields.add("figures", figures)
+        fields.add("summary", summary)
+    }
+}
+
+extension DocumentPageView: FingerprintedView {
+    static let fingerprintName = String(reflecting: DocumentPageView.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("page", page)
+        fields.add("title", title)
+        fields.add("sourcePath", sourcePath)
+        fields.add("progress", progress)
+        fields.add("tableOfContents", tableOfContents)
+        fields.add("hasTableOfContents", hasTableOfContents)
+        fields.add("body", body)
+        fields.add("previous", previous as Any)
+        fields.add("next", next as Any)
+    }
+}
+
+extension DocumentPageView.ContentsEntry: FingerprintedView {
+    static let fingerprintName = String(reflecting: DocumentPageView.ContentsEntry.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("level", level)
+        fields.add("progress", progress)
+    }
+}
+
+extension DocumentPageView.Neighbour: FingerprintedView {
+    static let fingerprintName = String(reflecting: DocumentPageView.Neighbour.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+    }
+}
+
+extension RunbookPageView: FingerprintedView {
+    static let fingerprintName = String(reflecting: RunbookPageView.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("page", page)
+        fields.add("slug", slug)
+        fields.add("title", title)
+        fields.add("version", version)
+        fields.add("triggers", triggers)
+        fields.add("stepCount", stepCount)
+        fields.add("documentTitle", documentTitle)
+        fields.add("sourceHref", sourceHref)
+        fields.add("groups", groups)
+    }
+}
