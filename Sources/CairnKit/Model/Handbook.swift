@@ -35,6 +35,11 @@ public struct Handbook: Sendable {
         documentIndexByPath[path].map { documents[$0] }
     }
 
+    /// The position in `documents` of the document at `path`.
+    public func documentIndex(at path: String) -> Int? {
+        documentIndexByPath[path]
+    }
+
     public let progress: Progress
     /// Worked out once: a large handbook's pages ask for these many times.
     public let phases: [Phase]

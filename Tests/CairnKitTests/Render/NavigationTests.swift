@@ -38,4 +38,41 @@ struct NavigationTests {
             second.contains(
                 #"<li class="mine"><a href="../plans/b.html" aria-current="page">B</a></li>"#))
     }
+
+    @Test func `a long navigation shows each page's own document and its neighbours`() throws {
+        let content = try TemporaryFolder()
+        for number in 0..<80 {
+            let name = String(format: "doc-%02d", number)
+            try content.write(
+                "plans/\(name).md",
+                "# Doc \(number)\n## Rollback Procedure\n1. Undo \(number)\n- [ ] Task\n")
+        }
+        let tree = try ContentLoader().load(root: content.path)
+        let handbook = HandbookBuilder().build(tree).handbook
+        let theme = try ThemeLoader().load(candidates: [ExampleContent.themeFolder], overrides: nil)
+        let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
+        let files = Array(renderer.render(handbook, now: ExampleContent.fixedNow))
+        func page(_ path: String) throws -> String {
+            String(decoding: try #require(files.first { $0.path == path }).contents, as: UTF8.self)
+        }
+        func listed(_ html: String) -> [String] {
+            html.components(separatedBy: "href=\"../plans/doc-").dropFirst().map {
+                String($0.prefix(2))
+            }
+        }
+        let document = try page("plans/doc-50.html")
+        #expect(listed(document).first == "35")
+        #expect(listed(document).contains("65"))
+        #expect(!listed(document).contains("66"))
+        #expect(document.contains("(49 more)"))
+        // A runbook's page is not its document's page, but shows the same part of the list.
+        let runbooks = try files.filter { $0.path.hasPrefix("runbooks/") }.map {
+            String(decoding: try $0.contents, as: UTF8.self)
+        }
+        #expect(runbooks.count == 80)
+        let runbookHTML = try #require(runbooks.first { $0.contains("plans/doc-70.html#") })
+        #expect(listed(runbookHTML).contains("70"))
+        #expect(!listed(runbookHTML).contains("00"))
+        #expect(!runbookHTML.contains("aria-current=\"page\">Doc 70"))
+    }
 }

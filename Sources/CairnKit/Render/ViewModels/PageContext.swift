@@ -35,8 +35,14 @@ struct PageContext {
     let hiddenDocumentCount: Int
     let isNavigationShortened: Bool
 
-    /// - Parameter currentDocument: the index of the page's document in the handbook, or nil.
-    init(handbook: Handbook, pageTitle: String, pagePath: String, currentDocument: Int?) {
+    /// - Parameters:
+    ///   - currentDocument: the index of the page's document in the handbook, or nil.
+    ///   - nearDocument: for a page about a document that is not its page (a runbook), the
+    ///     document whose neighbours a shortened navigation shows.
+    init(
+        handbook: Handbook, pageTitle: String, pagePath: String, currentDocument: Int?,
+        nearDocument: Int? = nil
+    ) {
         siteTitle = handbook.title
         self.pageTitle = pageTitle
         let depth = pagePath.split(separator: "/").count - 1
@@ -47,7 +53,10 @@ struct PageContext {
         if documents.count > Self.navigationLimit {
             let width = 2 * Self.navigationNeighbours + 1
             let start = max(
-                0, min((currentDocument ?? 0) - Self.navigationNeighbours, documents.count - width))
+                0,
+                min(
+                    (currentDocument ?? nearDocument ?? 0) - Self.navigationNeighbours,
+                    documents.count - width))
             shown = start..<min(documents.count, start + width)
         }
         navigation = shown.map { index in

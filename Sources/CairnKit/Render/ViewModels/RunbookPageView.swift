@@ -16,9 +16,10 @@ struct RunbookPageView {
     static func path(_ runbook: Runbook) -> String { "runbooks/\(runbook.slug).html" }
 
     init(runbook: Runbook, handbook: Handbook) {
+        // A shortened navigation shows the runbook's own document and its neighbours.
         page = PageContext(
             handbook: handbook, pageTitle: runbook.title, pagePath: Self.path(runbook),
-            currentDocument: nil)
+            currentDocument: nil, nearDocument: handbook.documentIndex(at: runbook.documentPath))
         slug = runbook.slug
         title = runbook.title
         version = runbook.version
