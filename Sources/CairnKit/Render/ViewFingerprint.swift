@@ -280,3 +280,75 @@ extension RunbookPageView: FingerprintedView {
         fields.add("groups", groups)
     }
 }
+
+// The rows of the site-wide pages, of which a large handbook has tens of thousands.
+
+extension DashboardView.PhaseRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: DashboardView.PhaseRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("number", number)
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("progress", progress)
+        fields.add("statusLabel", statusLabel)
+        fields.add("statusClass", statusClass)
+        fields.add("estimate", estimate as Any)
+        fields.add("isCurrent", isCurrent)
+        fields.add("isMarkedComplete", isMarkedComplete)
+    }
+}
+
+extension DashboardView.TaskLink: FingerprintedView {
+    static let fingerprintName = String(reflecting: DashboardView.TaskLink.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("text", text)
+        fields.add("href", href)
+        fields.add("context", context)
+    }
+}
+
+extension DashboardView.ChecklistRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: DashboardView.ChecklistRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("context", context)
+        fields.add("progress", progress)
+    }
+}
+
+extension DashboardView.DocumentRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: DashboardView.DocumentRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("path", path)
+        fields.add("progress", progress)
+    }
+}
+
+extension ChecksPageView.Group: FingerprintedView {
+    static let fingerprintName = String(reflecting: ChecksPageView.Group.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("heading", heading)
+        fields.add("severityClass", severityClass)
+        fields.add("findings", findings)
+    }
+}
+
+extension ChecksPageView.Row: FingerprintedView {
+    static let fingerprintName = String(reflecting: ChecksPageView.Row.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("message", message)
+        fields.add("hint", hint as Any)
+        fields.add("rule", rule)
+        fields.add("location", location)
+        fields.add("href", href as Any)
+    }
+}

@@ -26,6 +26,22 @@ struct ViewFingerprintTests {
         for runbook in handbook.runbooks {
             views.append((runbook.slug, RunbookPageView(runbook: runbook, handbook: handbook)))
         }
+        let findings = Checker().check(handbook, now: ExampleContent.fixedNow)
+        #expect(findings.count > 5)
+        views.append(
+            (
+                "dashboard",
+                DashboardView(handbook: handbook, now: ExampleContent.fixedNow, findings: findings)
+            ))
+        views.append(
+            (
+                "checks",
+                ChecksPageView(
+                    handbook: handbook, findings: findings,
+                    locator: FindingLocator(handbook: handbook))
+            ))
+        views.append(("start", StartPageView(handbook: handbook)))
+        views.append(("search", SearchPageView(handbook: handbook)))
         return views
     }
 
