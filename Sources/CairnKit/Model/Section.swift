@@ -6,28 +6,176 @@ public struct Section: Sendable, Equatable {
         case boldParagraph = "bold"
     }
 
-    public var kind: Kind
-    public var title: String
+    public var kind: Kind {
+        get { storage.kind }
+        _modify {
+            makeUnique()
+            yield &storage.kind
+        }
+    }
+    public var title: String {
+        get { storage.title }
+        _modify {
+            makeUnique()
+            yield &storage.title
+        }
+    }
     /// The anchor of the section in its page (GitHub's slug for headings).
-    public var anchor: String
+    public var anchor: String {
+        get { storage.anchor }
+        _modify {
+            makeUnique()
+            yield &storage.anchor
+        }
+    }
     /// The heading level; a bold-paragraph subsection is one level below the section it is in.
-    public var level: Int
-    public var location: Diagnostic.Location
+    public var level: Int {
+        get { storage.level }
+        _modify {
+            makeUnique()
+            yield &storage.level
+        }
+    }
+    public var location: Diagnostic.Location {
+        get { storage.location }
+        _modify {
+            makeUnique()
+            yield &storage.location
+        }
+    }
     /// Tasks written directly in this section, not in its subsections.
-    public var tasks: [PlanTask]
-    public var children: [Section]
+    public var tasks: [PlanTask] {
+        get { storage.tasks }
+        _modify {
+            makeUnique()
+            yield &storage.tasks
+        }
+    }
+    public var children: [Section] {
+        get { storage.children }
+        _modify {
+            makeUnique()
+            yield &storage.children
+        }
+    }
     /// Prerequisites named by a `**Requires:** Phase 2, Pre-Deployment` line.
-    public var requires: [String]
+    public var requires: [String] {
+        get { storage.requires }
+        _modify {
+            makeUnique()
+            yield &storage.requires
+        }
+    }
     /// `**Key:** value` lines of the section's own paragraphs, keys lowercased.
-    public var fields: [String: String]
+    public var fields: [String: String] {
+        get { storage.fields }
+        _modify {
+            makeUnique()
+            yield &storage.fields
+        }
+    }
     /// Whether the section's own content is something other than task lists.
-    public var hasOtherContent: Bool
+    public var hasOtherContent: Bool {
+        get { storage.hasOtherContent }
+        _modify {
+            makeUnique()
+            yield &storage.hasOtherContent
+        }
+    }
     /// The first plain paragraph of the section's own content, if any.
-    public var summary: String? = nil
-
+    public var summary: String? {
+        get { storage.summary }
+        _modify {
+            makeUnique()
+            yield &storage.summary
+        }
+    }
     /// Done and total of the section's own tasks and its subsections', worked out once when
     /// the section is complete.
-    public var progress: Progress = .none
+    public var progress: Progress {
+        get { storage.progress }
+        _modify {
+            makeUnique()
+            yield &storage.progress
+        }
+    }
+
+    /// The fields, shared by copies until one of them changes: a section is held in several
+    /// lists at once (its parent's, its document's flattened list), and each copy is then one
+    /// reference rather than a copy of every field.
+    private final class Storage: @unchecked Sendable {
+        var kind: Kind
+        var title: String
+        var anchor: String
+        var level: Int
+        var location: Diagnostic.Location
+        var tasks: [PlanTask]
+        var children: [Section]
+        var requires: [String]
+        var fields: [String: String]
+        var hasOtherContent: Bool
+        var summary: String?
+        var progress: Progress
+
+        init(
+            kind: Kind, title: String, anchor: String, level: Int, location: Diagnostic.Location,
+            tasks: [PlanTask], children: [Section], requires: [String], fields: [String: String],
+            hasOtherContent: Bool, summary: String?, progress: Progress
+        ) {
+            self.kind = kind
+            self.title = title
+            self.anchor = anchor
+            self.level = level
+            self.location = location
+            self.tasks = tasks
+            self.children = children
+            self.requires = requires
+            self.fields = fields
+            self.hasOtherContent = hasOtherContent
+            self.summary = summary
+            self.progress = progress
+        }
+
+        func copy() -> Storage {
+            Storage(
+                kind: kind, title: title, anchor: anchor, level: level, location: location,
+                tasks: tasks, children: children, requires: requires, fields: fields,
+                hasOtherContent: hasOtherContent, summary: summary, progress: progress)
+        }
+    }
+
+    private var storage: Storage
+
+    public init(
+        kind: Kind, title: String, anchor: String, level: Int, location: Diagnostic.Location,
+        tasks: [PlanTask], children: [Section], requires: [String], fields: [String: String],
+        hasOtherContent: Bool, summary: String? = nil, progress: Progress = .none
+    ) {
+        storage = Storage(
+            kind: kind, title: title, anchor: anchor, level: level, location: location,
+            tasks: tasks, children: children, requires: requires, fields: fields,
+            hasOtherContent: hasOtherContent, summary: summary, progress: progress)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public static func == (left: Section, right: Section) -> Bool {
+        left.storage === right.storage
+            || (left.kind == right.kind
+                && left.title == right.title
+                && left.anchor == right.anchor
+                && left.level == right.level
+                && left.location == right.location
+                && left.tasks == right.tasks
+                && left.children == right.children
+                && left.requires == right.requires
+                && left.fields == right.fields
+                && left.hasOtherContent == right.hasOtherContent
+                && left.summary == right.summary
+                && left.progress == right.progress)
+    }
 
     /// Every task in the section and its subsections, depth first, nested tasks included.
     public var allTasks: [PlanTask] {

@@ -3,8 +3,9 @@
 /// listed anywhere. Two views with the same fingerprint render to the same bytes through the
 /// same templates, which is what lets a build reuse a page it made before.
 ///
-/// Instances of classes add only their type: a view model holds no data in a class, only the
-/// renderer's memo of navigation items, which the templates decide alone.
+/// An instance of a class adds its stored values like a structure, except the renderer's memo
+/// of navigation items (`TemplateDecided`), which adds only its type: what it gives a page is
+/// decided by the templates alone, and they are in every fingerprint.
 ///
 /// Reflection is slow, so the views on every page (`FingerprintedView`) add their fields
 /// themselves, in exactly the words reflection would add: a test holds the two equal, so a
@@ -97,9 +98,20 @@ struct ViewFingerprint {
             hasher.add(word: Tag.set)
             hasher.add(word: UInt64(members.count))
             for member in members { hasher.add(member.description) }
+        case .class where value is TemplateDecided:
+            hasher.add(word: Tag.reference)
+            hasher.add(String(reflecting: type(of: value)))
         case .class, .foreignReference:
             hasher.add(word: Tag.reference)
             hasher.add(String(reflecting: type(of: value)))
+            var level: Mirror? = mirror
+            while let current = level {
+                for child in current.children {
+                    hasher.add(child.label ?? "")
+                    add(child.value, to: &hasher)
+                }
+                level = current.superclassMirror
+            }
         case .enum:
             hasher.add(word: Tag.enumeration)
             hasher.add(String(reflecting: type(of: value)))
@@ -166,8 +178,9 @@ struct ViewFingerprint {
             walker.add(value, to: &hasher)
         }
 
-        /// An optional reference to a class: its presence and type, as reflection adds them.
-        mutating func add(_ label: String, reference value: AnyObject?) {
+        /// An optional reference to a class decided by the templates alone: its presence and
+        /// type, as reflection adds them.
+        mutating func add(_ label: String, reference value: (any TemplateDecided)?) {
             hasher.add(label)
             guard let value else {
                 hasher.add(word: Tag.none)
@@ -178,6 +191,12 @@ struct ViewFingerprint {
         }
     }
 }
+
+/// A class whose part in a page the templates decide alone, such as a memo of what they
+/// rendered: a fingerprint adds only its type.
+protocol TemplateDecided: AnyObject {}
+
+extension NavigationItemRenderer: TemplateDecided {}
 
 /// A view model that adds its own fields to a fingerprint, label and value in the order they
 /// are declared, so that the fingerprint is the one reflection would make.
