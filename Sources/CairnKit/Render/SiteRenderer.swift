@@ -141,7 +141,7 @@ public struct SiteRenderer: Sendable {
                 "start.html", template: "start", StartPageView(handbook: handbook),
                 inputs.navigation)
         case .print:
-            return PreparedFile(path: "print.html", key: nil) { printPage(inputs) }
+            return printPage(inputs)
         case .runbook(let index):
             let runbook = inputs.runbooks[index]
             return self.page(
@@ -166,7 +166,8 @@ public struct SiteRenderer: Sendable {
     /// `print.html`, every document's body in one page: the template is rendered with a
     /// placeholder for each body, and each body is made as the writer reaches it, so the page
     /// is never held whole. A placeholder is a NUL-delimited number: no document contains NUL.
-    private func printPage(_ inputs: RenderedSite.Inputs) -> SiteFile {
+    /// Its fingerprint is the page around the bodies and what each body is decorated from.
+    private func printPage(_ inputs: RenderedSite.Inputs) -> PreparedFile {
         let handbook = inputs.handbook
         let placeholders = handbook.documents.indices.map { "\u{0}\($0)\u{0}" }
         var page = PrintPageView(handbook: handbook, bodies: placeholders).page
@@ -176,6 +177,23 @@ public struct SiteRenderer: Sendable {
                 LaidOutPage(
                     view: PrintPageView(handbook: handbook, bodies: placeholders), page: page),
                 withTemplate: "print") ?? ""
+        var key = ContentHasher()
+        key.add(templatesFingerprint.description)
+        key.add("print")
+        key.add(shell)
+        for (number, document) in handbook.documents.enumerated() {
+            ViewFingerprint.add(
+                Self.decoratedBody(
+                    of: document, evidence: inputs.evidence, root: "", idPrefix: "d\(number + 1)-"),
+                to: &key)
+        }
+        return PreparedFile(path: "print.html", key: key.finish()) {
+            printFile(shell: shell, inputs)
+        }
+    }
+
+    private func printFile(shell: String, _ inputs: RenderedSite.Inputs) -> SiteFile {
+        let handbook = inputs.handbook
         return SiteFile(path: "print.html") { sink in
             var output = PieceBuffer()
             var shell = shell
@@ -193,9 +211,10 @@ public struct SiteRenderer: Sendable {
                         continue
                     }
                     try output.append(bytes[start..<index], to: sink)
-                    var body = decoratedBody(
+                    var body = Self.decoratedBody(
                         of: handbook.documents[number], evidence: inputs.evidence, root: "",
-                        idPrefix: "d\(number + 1)-")
+                        idPrefix: "d\(number + 1)-"
+                    ).rendered()
                     try body.withUTF8 { try output.append($0, to: sink) }
                     index = close + 1
                     start = index
@@ -212,7 +231,7 @@ public struct SiteRenderer: Sendable {
     ) -> PreparedFile {
         let root = String(
             repeating: "../", count: document.pagePath.split(separator: "/").count - 1)
-        let body = decoratedBody(of: document, evidence: evidence, root: root)
+        let body = Self.decoratedBody(of: document, evidence: evidence, root: root)
         let view = DocumentPageView(document: document, at: index, in: handbook, body: body)
         return page(document.pagePath, template: "document", view, navigation)
     }
@@ -246,26 +265,25 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// The document's body with anchors, progress, evidence and drawn workflows.
+    /// The document's body with anchors, progress, evidence and drawn workflows, not yet
+    /// decorated.
     /// - Parameters:
     ///   - root: the way from the page to the site root.
     ///   - idPrefix: put before every id, when several documents share a page.
-    func decoratedBody(
+    static func decoratedBody(
         of document: Document, evidence: EvidenceBadges, root: String, idPrefix: String = ""
-    ) -> String {
-        var decorator = BodyDecorator(
+    ) -> DecoratedBody {
+        DecoratedBody(
+            html: document.bodyHTML,
             decorations: decorations(
-                for: document, evidence: evidence, root: root, idPrefix: idPrefix))
-        decorator.idPrefix = idPrefix
-        if !idPrefix.isEmpty {
-            decorator.linkFolder = document.pagePath.split(separator: "/").dropLast().map {
-                $0 + "/"
-            }.joined()
-        }
-        return decorator.decorate(document.bodyHTML)
+                for: document, evidence: evidence, root: root, idPrefix: idPrefix),
+            idPrefix: idPrefix,
+            linkFolder: idPrefix.isEmpty
+                ? ""
+                : document.pagePath.split(separator: "/").dropLast().map { $0 + "/" }.joined())
     }
 
-    private func decorations(
+    private static func decorations(
         for document: Document, evidence: EvidenceBadges, root: String, idPrefix: String
     ) -> [BodyDecorator.SourcePosition: BodyDecorator.Decoration] {
         var decorations: [BodyDecorator.SourcePosition: BodyDecorator.Decoration] = [:]

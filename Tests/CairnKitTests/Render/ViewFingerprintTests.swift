@@ -16,9 +16,17 @@ struct ViewFingerprintTests {
     func exampleViews() throws -> [(name: String, view: Any)] {
         let handbook = try ExampleContent.handbook().handbook
         var views: [(name: String, view: Any)] = []
+        let evidence = EvidenceBadges(history: handbook.status)
         for (index, document) in handbook.documents.enumerated() {
-            let view = DocumentPageView(
-                document: document, at: index, in: handbook, body: document.bodyHTML)
+            let body = SiteRenderer.decoratedBody(of: document, evidence: evidence, root: "../")
+            #expect(!body.decorations.isEmpty)
+            let view = DocumentPageView(document: document, at: index, in: handbook, body: body)
+            views.append(
+                (
+                    document.path + " print body",
+                    SiteRenderer.decoratedBody(
+                        of: document, evidence: evidence, root: "", idPrefix: "d\(index + 1)-")
+                ))
             views.append((document.path, view))
             views.append((document.path + " navigation", view.page))
             views.append((document.path + " contents", view.tableOfContents))
@@ -58,14 +66,17 @@ struct ViewFingerprintTests {
     @Test func `a change to any field or to the navigation changes the fingerprint`() throws {
         let handbook = try ExampleContent.handbook().handbook
         let document = handbook.documents[0]
+        func body(_ html: String) -> DecoratedBody {
+            DecoratedBody(html: html, decorations: [:], idPrefix: "", linkFolder: "")
+        }
         let view = DocumentPageView(
-            document: document, at: 0, in: handbook, body: document.bodyHTML)
+            document: document, at: 0, in: handbook, body: body(document.bodyHTML))
         let other = DocumentPageView(
-            document: document, at: 0, in: handbook, body: document.bodyHTML + " ")
+            document: document, at: 0, in: handbook, body: body(document.bodyHTML + " "))
         #expect(fingerprint(view) != fingerprint(other))
         // The same document as the second page: its navigation marks another item current.
         let moved = DocumentPageView(
-            document: document, at: 1, in: handbook, body: document.bodyHTML)
+            document: document, at: 1, in: handbook, body: body(document.bodyHTML))
         #expect(fingerprint(view.page) != fingerprint(moved.page))
         #expect(fingerprint(view) == fingerprint(view))
     }

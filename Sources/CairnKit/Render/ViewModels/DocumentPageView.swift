@@ -6,8 +6,9 @@ struct DocumentPageView {
     let progress: ProgressView
     let tableOfContents: [ContentsEntry]
     let hasTableOfContents: Bool
-    /// The document's HTML, decorated with anchors and progress; trusted, rendered unescaped.
-    let body: String
+    /// The document's HTML, decorated with anchors and progress when the page is rendered;
+    /// trusted, rendered unescaped.
+    let body: DecoratedBody
     let previous: Neighbour?
     let next: Neighbour?
 
@@ -23,7 +24,7 @@ struct DocumentPageView {
         let href: String
     }
 
-    init(document: Document, at index: Int, in handbook: Handbook, body: String) {
+    init(document: Document, at index: Int, in handbook: Handbook, body: DecoratedBody) {
         page = PageContext(
             handbook: handbook, pageTitle: document.title, pagePath: document.pagePath,
             currentDocument: index)

@@ -137,7 +137,7 @@ extension DocumentPageView: MustacheParent {
         case "progress": progress
         case "tableOfContents": tableOfContents
         case "hasTableOfContents": hasTableOfContents
-        case "body": body
+        case "body": body.rendered()
         case "previous": previous as Any?
         case "next": next as Any?
         default: nil
