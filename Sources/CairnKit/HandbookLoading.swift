@@ -1,3 +1,5 @@
+import Foundation
+
 /// Load → Parse → Model for a content folder: what `cairn build` and `cairn check` both start from.
 public enum HandbookLoading {
     /// The handbook of a content folder, what reading it found wrong, and the files copied as they are.
@@ -40,22 +42,21 @@ public enum HandbookLoading {
             handbook: built.handbook, diagnostics: diagnostics.sorted(), assets: tree.assets)
     }
 
-    /// Reads and parses every status record file, one at a time.
+    /// Reads and parses every status record file, on every core; each file's bytes are
+    /// dropped once it is parsed.
     public static func readStatus(_ files: [ContentAsset]) -> (
         history: StatusHistory, diagnostics: [Diagnostic]
     ) {
-        var entries: [AnyStatusEntry] = []
-        var diagnostics: [Diagnostic] = []
         let reader = StatusFileReader()
         let parser = StatusRecordParser()
-        for file in files {
+        let read = ParallelMap.map(
+            files, concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { file -> (entry: AnyStatusEntry?, diagnostics: [Diagnostic]) in
             let read = reader.read(file)
-            diagnostics += read.diagnostics
-            guard let bytes = read.bytes else { continue }
+            guard let bytes = read.bytes else { return (nil, read.diagnostics) }
             let parsed = parser.parse(bytes, path: file.path)
-            diagnostics += parsed.diagnostics
-            if let entry = parsed.entry { entries.append(entry) }
+            return (parsed.entry, read.diagnostics + parsed.diagnostics)
         }
-        return (StatusHistory(entries), diagnostics)
+        return (StatusHistory(read.compactMap(\.entry)), read.flatMap(\.diagnostics))
     }
 }

@@ -86,5 +86,6 @@ struct Build: ParsableCommand {
                 )
             }
         }
+        Terminal.exitSuccessfully()
     }
 }

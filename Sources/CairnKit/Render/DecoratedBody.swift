@@ -70,8 +70,8 @@ extension BodyDecorator.Decoration: FingerprintedView {
     func addFields(to fields: inout ViewFingerprint.Fields) {
         fields.add("tag", tag)
         fields.add("id", id)
-        fields.add("className", className as Any)
-        fields.add("trailingHTML", trailingHTML as Any)
-        fields.add("precedingHTML", precedingHTML as Any)
+        fields.add("className", className)
+        fields.add("trailingHTML", trailingHTML)
+        fields.add("precedingHTML", precedingHTML)
     }
 }

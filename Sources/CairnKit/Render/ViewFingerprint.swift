@@ -86,7 +86,7 @@ struct ViewFingerprint {
             addEntries(
                 mirror.children.map { child in
                     let pair = Mirror(reflecting: child.value).children.map(\.value)
-                    return (pair.first.map { String(describing: $0) } ?? "", pair.last as Any)
+                    return (pair.first.map { String(describing: $0) } ?? "", pair.last)
                 }, to: &hasher)
         case .set:
             var members: [ContentHash] = mirror.children.map { child in
@@ -170,6 +170,56 @@ struct ViewFingerprint {
         mutating func add(_ label: String, _ value: Bool) {
             hasher.add(label)
             hasher.add(word: value ? Tag.yes : Tag.no)
+        }
+
+        mutating func add(_ label: String, _ value: String?) {
+            hasher.add(label)
+            guard let value else {
+                hasher.add(word: Tag.none)
+                return
+            }
+            hasher.add(word: Tag.text)
+            hasher.add(value)
+        }
+
+        mutating func add(_ label: String, _ values: [String]) {
+            hasher.add(label)
+            hasher.add(word: Tag.listStart)
+            hasher.add(word: UInt64(values.count))
+            for value in values {
+                hasher.add(word: Tag.text)
+                hasher.add(value)
+            }
+            hasher.add(word: Tag.listEnd)
+        }
+
+        mutating func add(_ label: String, _ view: some FingerprintedView) {
+            hasher.add(label)
+            addView(view)
+        }
+
+        mutating func add<View: FingerprintedView>(_ label: String, _ view: View?) {
+            hasher.add(label)
+            guard let view else {
+                hasher.add(word: Tag.none)
+                return
+            }
+            addView(view)
+        }
+
+        mutating func add(_ label: String, _ views: [some FingerprintedView]) {
+            hasher.add(label)
+            hasher.add(word: Tag.listStart)
+            hasher.add(word: UInt64(views.count))
+            for view in views { addView(view) }
+            hasher.add(word: Tag.listEnd)
+        }
+
+        /// A view in place, without a cast through `Any`: what `ViewFingerprint.add` adds.
+        private mutating func addView(_ view: some FingerprintedView) {
+            hasher.add(word: Tag.structure)
+            hasher.add(type(of: view).fingerprintName)
+            view.addFields(to: &self)
         }
 
         /// Any other value, as reflection would add it.
@@ -259,8 +309,8 @@ extension DocumentPageView: FingerprintedView {
         fields.add("tableOfContents", tableOfContents)
         fields.add("hasTableOfContents", hasTableOfContents)
         fields.add("body", body)
-        fields.add("previous", previous as Any)
-        fields.add("next", next as Any)
+        fields.add("previous", previous)
+        fields.add("next", next)
     }
 }
 
@@ -312,7 +362,7 @@ extension DashboardView.PhaseRow: FingerprintedView {
         fields.add("progress", progress)
         fields.add("statusLabel", statusLabel)
         fields.add("statusClass", statusClass)
-        fields.add("estimate", estimate as Any)
+        fields.add("estimate", estimate)
         fields.add("isCurrent", isCurrent)
         fields.add("isMarkedComplete", isMarkedComplete)
     }
@@ -365,9 +415,9 @@ extension ChecksPageView.Row: FingerprintedView {
 
     func addFields(to fields: inout ViewFingerprint.Fields) {
         fields.add("message", message)
-        fields.add("hint", hint as Any)
+        fields.add("hint", hint)
         fields.add("rule", rule)
         fields.add("location", location)
-        fields.add("href", href as Any)
+        fields.add("href", href)
     }
 }
