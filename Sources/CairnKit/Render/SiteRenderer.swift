@@ -66,15 +66,23 @@ public struct SiteRenderer: Sendable {
     ) -> RenderedSite {
         let handbookJSON = HandbookJSON(handbook, findings: findings, now: now)
         let json = SiteFile(path: "handbook.json") { try handbookJSON.write(into: $0) }
+        let themeAssets = theme.assets.sorted { $0.key < $1.key }
         let assets =
-            theme.assets.sorted { $0.key < $1.key }.map {
-                SiteFile(path: $0.key, contents: $0.value)
-            }
+            themeAssets.map { SiteFile(path: $0.key, contents: $0.value) }
             + [
                 SiteFile(path: "assets/search-index.js") {
                     try SearchIndex.write(handbook, into: $0)
                 }
             ]
+        // A theme asset is reused while its bytes are the same; the search index is made afresh.
+        let assetKeys: [ContentHash?] =
+            themeAssets.map { path, contents in
+                var key = ContentHasher()
+                key.add("asset")
+                key.add(path)
+                key.add(contents)
+                return key.finish()
+            } + [nil]
         let history = StatusHistoryPages(handbook: handbook, now: now)
         // The largest files first, so that writers on several threads finish together.
         var pages: [SitePage] = [.json, .checks, .print, .dashboard, .search, .start]
@@ -89,13 +97,7 @@ public struct SiteRenderer: Sendable {
             renderer: self,
             inputs: .init(
                 handbook: handbook, findings: findings, now: now, json: json, assets: assets,
-                assetKeys: theme.assets.sorted { $0.key < $1.key }.map { path, contents in
-                    var key = ContentHasher()
-                    key.add("asset")
-                    key.add(path)
-                    key.add(contents)
-                    return key.finish()
-                } + [nil],
+                assetKeys: assetKeys,
                 history: history,
                 evidence: EvidenceBadges(history: handbook.status), runbooks: runbooks,
                 navigation: navigationItemRenderer()),

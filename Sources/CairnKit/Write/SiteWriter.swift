@@ -83,18 +83,15 @@ public struct SiteWriter: Sendable {
                         let prepared = files.prepare(at: index)
                         let path = paths[index]
                         let destination = stagingPath + "/" + path
-                        guard let key = prepared.key else {
-                            _ = try Self.write(prepared.file(), to: destination)
-                            counter?.advance()
-                            continue
-                        }
-                        if let old = reusable[path], old.key == key,
+                        if let key = prepared.key, let old = reusable[path], old.key == key,
                             Self.link(outputPath + "/" + path, as: old.stamp, to: destination)
                         {
                             kept.record(.init(key: key, stamp: old.stamp), at: index, reused: true)
                         } else {
                             let stamp = try Self.write(prepared.file(), to: destination)
-                            kept.record(.init(key: key, stamp: stamp), at: index, reused: false)
+                            if let key = prepared.key {
+                                kept.record(.init(key: key, stamp: stamp), at: index, reused: false)
+                            }
                         }
                     } catch {
                         failure.record(error)
