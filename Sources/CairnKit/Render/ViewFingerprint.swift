@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hashes everything a template can see of a view: every stored value reachable from it,
 /// found by reflection, so that a field added to a view model is covered without being
 /// listed anywhere. Two views with the same fingerprint render to the same bytes through the
@@ -13,6 +15,15 @@
 struct ViewFingerprint {
     /// false: reflection only, for the test that holds the fast paths to it.
     var usesFastPaths = true
+    /// How many objects deep the walk is. Objects may refer to each other in a ring, which a
+    /// walk would never leave: past `objectDepthLimit` a fingerprint adds a value that never
+    /// repeats, so that the page is made afresh rather than taken for another.
+    private var objectDepth = 0
+    private static let objectDepthLimit = 32
+
+    init(usesFastPaths: Bool = true) {
+        self.usesFastPaths = usesFastPaths
+    }
 
     static func add(_ value: Any, to hasher: inout ContentHasher) {
         ViewFingerprint().add(value, to: &hasher)
@@ -104,11 +115,17 @@ struct ViewFingerprint {
         case .class, .foreignReference:
             hasher.add(word: Tag.reference)
             hasher.add(String(reflecting: type(of: value)))
+            guard objectDepth < Self.objectDepthLimit else {
+                hasher.add(UUID().uuidString)
+                return
+            }
+            var inner = self
+            inner.objectDepth += 1
             var level: Mirror? = mirror
             while let current = level {
                 for child in current.children {
                     hasher.add(child.label ?? "")
-                    add(child.value, to: &hasher)
+                    inner.add(child.value, to: &hasher)
                 }
                 level = current.superclassMirror
             }

@@ -93,4 +93,23 @@ struct ViewFingerprintTests {
         let nothing: String? = nil
         #expect(fingerprint(nothing as Any) != fingerprint(""))
     }
+
+    /// Objects that refer to each other in a ring.
+    final class Link {
+        var next: Link?
+        let name: String
+        init(_ name: String) { self.name = name }
+    }
+
+    @Test func `objects that refer to each other in a ring are fingerprinted, never alike`() {
+        let first = Link("first")
+        let second = Link("second")
+        first.next = second
+        second.next = first
+        #expect(fingerprint(first) != fingerprint(first))
+        let chain = Link("alone")
+        #expect(fingerprint(chain) == fingerprint(chain))
+        #expect(fingerprint(chain) != fingerprint(Link("other")))
+        first.next = nil
+    }
 }
