@@ -39,6 +39,24 @@ enum SearchIndex {
         }
     }
 
+    static let path = "assets/search-index.js"
+
+    /// Every entry's text, page, kind and document, in order: the file is made from these
+    /// alone, so a build whose entries hash the same reuses the last build's file.
+    static func fingerprint(_ handbook: Handbook) -> ContentHash {
+        var hasher = ContentHasher()
+        hasher.add("search index")
+        for entries in handbook.documents.lazy.map(entries(of:)) + [runbookEntries(handbook)] {
+            for entry in entries {
+                hasher.add(entry.t)
+                hasher.add(entry.u)
+                hasher.add(entry.k)
+                hasher.add(entry.d)
+            }
+        }
+        return hasher.finish()
+    }
+
     /// `window.CAIRN_SEARCH_INDEX = [...];`, with `<` and the line separators escaped so the
     /// text can never end the script or break the line. Handed to `sink` a document at a time:
     /// on a large handbook this file has millions of entries.

@@ -67,22 +67,15 @@ public struct SiteRenderer: Sendable {
         let handbookJSON = HandbookJSON(handbook, findings: findings, now: now)
         let json = SiteFile(path: "handbook.json") { try handbookJSON.write(into: $0) }
         let themeAssets = theme.assets.sorted { $0.key < $1.key }
-        let assets =
-            themeAssets.map { SiteFile(path: $0.key, contents: $0.value) }
-            + [
-                SiteFile(path: "assets/search-index.js") {
-                    try SearchIndex.write(handbook, into: $0)
-                }
-            ]
-        // A theme asset is reused while its bytes are the same; the search index is made afresh.
-        let assetKeys: [ContentHash?] =
-            themeAssets.map { path, contents in
-                var key = ContentHasher()
-                key.add("asset")
-                key.add(path)
-                key.add(contents)
-                return key.finish()
-            } + [nil]
+        let assets = themeAssets.map { SiteFile(path: $0.key, contents: $0.value) }
+        // A theme asset is reused while its bytes are the same.
+        let assetKeys = themeAssets.map { path, contents in
+            var key = ContentHasher()
+            key.add("asset")
+            key.add(path)
+            key.add(contents)
+            return key.finish()
+        }
         let history = StatusHistoryPages(handbook: handbook, now: now)
         // The largest files first, so that writers on several threads finish together.
         var pages: [SitePage] = [.json, .checks, .print, .dashboard, .search, .start]
@@ -92,7 +85,7 @@ public struct SiteRenderer: Sendable {
         for (kind, count) in history.pageCounts {
             pages += (1...count).map { SitePage.history(kind, $0) }
         }
-        pages += assets.indices.map(SitePage.asset)
+        pages += assets.indices.map(SitePage.asset) + [.searchIndex]
         return RenderedSite(
             renderer: self,
             inputs: .init(
@@ -117,6 +110,7 @@ public struct SiteRenderer: Sendable {
         case .history(let kind, let number): StatusPages.path(kind, page: number)
         case .json: inputs.json.path
         case .asset(let index): inputs.assets[index].path
+        case .searchIndex: SearchIndex.path
         }
     }
 
@@ -162,6 +156,10 @@ public struct SiteRenderer: Sendable {
         case .asset(let index):
             let asset = inputs.assets[index]
             return PreparedFile(path: asset.path, key: inputs.assetKeys[index]) { asset }
+        case .searchIndex:
+            return PreparedFile(path: SearchIndex.path, key: SearchIndex.fingerprint(handbook)) {
+                SiteFile(path: SearchIndex.path) { try SearchIndex.write(handbook, into: $0) }
+            }
         }
     }
 
@@ -355,6 +353,7 @@ public enum SitePage: Sendable {
     case history(StatusPages.Kind, Int)
     case json
     case asset(Int)
+    case searchIndex
 }
 
 /// The files of a rendered site, each rendered when it is read.
@@ -366,9 +365,8 @@ public struct RenderedSite: RandomAccessCollection, Sendable {
         let now: Timestamp
         let json: SiteFile
         let assets: [SiteFile]
-        /// The fingerprint of each theme asset's path and bytes; nil for the search index,
-        /// which is made afresh.
-        let assetKeys: [ContentHash?]
+        /// The fingerprint of each theme asset's path and bytes.
+        let assetKeys: [ContentHash]
         let history: StatusHistoryPages
         let evidence: EvidenceBadges
         let runbooks: [Runbook]
