@@ -80,7 +80,7 @@ public enum PagePath {
 
     /// The path and fragment of a relative link to a markdown file; nil for anything else.
     static func splitMarkdownLink(_ destination: String) -> (path: String, fragment: String?)? {
-        guard !destination.contains("://"), !destination.hasPrefix("/"),
+        guard !destination.utf8.containsSequence(Array("://".utf8)), !destination.hasPrefix("/"),
             !destination.hasPrefix("mailto:")
         else {
             return nil
@@ -114,4 +114,18 @@ public enum PagePath {
 public struct DuplicateTaskID: Sendable, Equatable {
     public var id: String
     public var location: Diagnostic.Location
+}
+
+extension String.UTF8View {
+    /// Whether `sequence` occurs in the bytes; for short needles in short strings, without
+    /// Foundation's bridged search.
+    func containsSequence(_ sequence: [UInt8]) -> Bool {
+        guard let first = sequence.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: sequence) { return true }
+            index = self.index(after: found)
+        }
+        return false
+    }
 }

@@ -114,7 +114,7 @@ public struct PhaseHeading: Sendable, Equatable {
         guard scanner.scan(caseInsensitive: "phase") else { return nil }
         let beforeNumber = scanner.rest
         scanner.skipSpaces()
-        guard scanner.rest.count < beforeNumber.count, let number = scanner.scanInteger(),
+        guard scanner.rest.startIndex > beforeNumber.startIndex, let number = scanner.scanInteger(),
             scanner.rest.first?.isLetter != true
         else { return nil }
         scanner.skipSpaces()

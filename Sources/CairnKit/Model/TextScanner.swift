@@ -13,12 +13,25 @@ struct TextScanner {
         rest = rest.drop { $0 == " " || $0 == "\t" }
     }
 
-    /// Consumes `prefix` if the text starts with it, ignoring case.
+    /// Consumes `prefix` if the text starts with it, ignoring the case of ASCII letters (every
+    /// prefix Cairn scans for is ASCII). Byte by byte: counting or lowercasing characters of a
+    /// whole heading, once for every heading, cost more than reading the rest of it.
     mutating func scan(caseInsensitive prefix: String) -> Bool {
-        guard rest.count >= prefix.count,
-            rest.prefix(prefix.count).lowercased() == prefix.lowercased()
-        else { return false }
-        rest = rest.dropFirst(prefix.count)
+        func folded(_ byte: UInt8) -> UInt8 {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+        }
+        let bytes = rest.utf8
+        var index = bytes.startIndex
+        for expected in prefix.utf8 {
+            guard index != bytes.endIndex, folded(bytes[index]) == folded(expected) else {
+                return false
+            }
+            bytes.formIndex(after: &index)
+        }
+        // The match ends between two characters: "phase" does not start "phasé" written with a
+        // combining accent.
+        guard let end = String.Index(index, within: rest) else { return false }
+        rest = rest[end...]
         return true
     }
 

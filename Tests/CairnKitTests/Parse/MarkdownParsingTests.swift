@@ -173,6 +173,18 @@ struct PhaseParsingTests {
         #expect(heading.isMarkedComplete)
         #expect(PhaseHeading("Phases overview") == nil)
     }
+
+    @Test func `a phase heading is found in any case, and only as a whole word`() throws {
+        #expect(PhaseHeading("PHASE 2 - Staging")?.number == 2)
+        #expect(PhaseHeading("  phase 3) Cutover")?.title == "Cutover")
+        #expect(PhaseHeading("Phase2: no space") == nil)
+        #expect(PhaseHeading("Phase: no number") == nil)
+        #expect(PhaseHeading("Phas 1") == nil)
+        #expect(PhaseHeading("Phasé 1: accented") == nil)
+        #expect(PhaseHeading("Phase\u{301} 1: a combining accent") == nil)
+        #expect(PhaseHeading("Ph") == nil)
+        #expect(PhaseHeading("") == nil)
+    }
 }
 
 struct TargetParsingTests {
