@@ -97,7 +97,7 @@ struct ViewFingerprint {
             addEntries(
                 mirror.children.map { child in
                     let pair = Mirror(reflecting: child.value).children.map(\.value)
-                    return (pair.first.map { String(describing: $0) } ?? "", pair.last)
+                    return (pair.first.map { String(describing: $0) } ?? "", pair.last as Any)
                 }, to: &hasher)
         case .set:
             var members: [ContentHash] = mirror.children.map { child in

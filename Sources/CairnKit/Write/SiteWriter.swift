@@ -114,10 +114,10 @@ public struct SiteWriter: Sendable {
             return Written(
                 files: paths.count + assets.count, reused: kept.reused, manifestEntries: entries)
         } catch let error as CairnError {
-            try? fileManager.removeItem(at: staging)
+            Self.removeOwnFolder(staging)
             throw error
         } catch {
-            try? fileManager.removeItem(at: staging)
+            Self.removeOwnFolder(staging)
             throw CairnError.outputNotWritable(path: output, reason: error.localizedDescription)
         }
     }
@@ -201,9 +201,21 @@ public struct SiteWriter: Sendable {
                 || fileManager.fileExists(
                     atPath: leftover.appendingPathComponent(Self.markerName).path)
             {
-                try? fileManager.removeItem(at: leftover)
+                Self.removeOwnFolder(leftover)
             }
         }
+    }
+
+    /// Removes a folder Cairn made (a temporary or retired site) with its marker last, so that
+    /// a build killed halfway leaves a folder the next build still knows as its own and removes.
+    private static func removeOwnFolder(_ folder: URL) {
+        let fileManager = FileManager.default
+        let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name != markerName {
+            try? fileManager.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try? fileManager.removeItem(at: folder.appendingPathComponent(markerName))
+        try? fileManager.removeItem(at: folder)
     }
 
     private struct ExistingOutput {
@@ -236,7 +248,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if cairn_exchange_paths(staging.path, outputURL.path) == 0 {
-            try? fileManager.removeItem(at: staging)
+            Self.removeOwnFolder(staging)
             return
         }
         // The file system cannot exchange: two renames, with the old site kept until the new one is in.
@@ -250,7 +262,7 @@ public struct SiteWriter: Sendable {
             try? fileManager.moveItem(at: retired, to: outputURL)
             throw error
         }
-        try? fileManager.removeItem(at: retired)
+        Self.removeOwnFolder(retired)
     }
 }
 
