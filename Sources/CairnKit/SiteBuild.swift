@@ -88,7 +88,7 @@ public struct SiteBuild: Sendable {
         }
         let written = try SiteWriter().write(
             files, assets: loaded.assets, to: options.outputFolder, reusing: previous,
-            progress: options.progress)
+            keepsFingerprints: options.cacheFolder != nil, progress: options.progress)
         var outcome = Outcome(
             diagnostics: diagnostics, findings: findings, handbook: loaded.handbook,
             writtenFiles: written.files, reusedFiles: written.reused)

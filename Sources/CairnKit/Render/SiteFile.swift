@@ -83,20 +83,24 @@ struct PieceBuffer {
     }
 }
 
-/// A file of the site before it is made: where it goes and, when it can be reused, the
-/// fingerprint of everything it is made from. A writer that still has a file of that
-/// fingerprint from the previous build links it instead of making the file again.
+/// A file of the site before it is made: where it goes and, when it can be reused, how to
+/// work out the fingerprint of everything it is made from. A writer that still has a file of
+/// that fingerprint from the previous build links it instead of making the file again; a
+/// writer that keeps no cache never asks for the fingerprint.
 public struct PreparedFile {
     public let path: String
-    /// nil: the file is made afresh on every build.
-    public let key: ContentHash?
+    private let fingerprint: (() -> ContentHash)?
     private let make: () -> SiteFile
 
-    init(path: String, key: ContentHash?, make: @escaping () -> SiteFile) {
+    /// - Parameter fingerprint: nil for a file made afresh on every build.
+    init(path: String, fingerprint: (() -> ContentHash)?, make: @escaping () -> SiteFile) {
         self.path = path
-        self.key = key
+        self.fingerprint = fingerprint
         self.make = make
     }
+
+    /// The fingerprint, worked out now; nil for a file made afresh on every build.
+    public func key() -> ContentHash? { fingerprint?() }
 
     /// Renders the file.
     public func file() -> SiteFile { make() }

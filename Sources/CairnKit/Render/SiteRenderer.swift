@@ -152,14 +152,17 @@ public struct SiteRenderer: Sendable {
                 StatusPages.path(kind, page: number), template: kind.rawValue,
                 inputs.history.page(kind, number: number), inputs.navigation)
         case .json:
-            return PreparedFile(path: inputs.json.path, key: nil) { inputs.json }
+            return PreparedFile(path: inputs.json.path, fingerprint: nil) { inputs.json }
         case .asset(let index):
             let asset = inputs.assets[index]
-            return PreparedFile(path: asset.path, key: inputs.assetKeys[index]) { asset }
+            let key = inputs.assetKeys[index]
+            return PreparedFile(path: asset.path, fingerprint: { key }, make: { asset })
         case .searchIndex:
-            return PreparedFile(path: SearchIndex.path, key: SearchIndex.fingerprint(handbook)) {
-                SiteFile(path: SearchIndex.path) { try SearchIndex.write(handbook, into: $0) }
-            }
+            return PreparedFile(
+                path: SearchIndex.path, fingerprint: { SearchIndex.fingerprint(handbook) },
+                make: {
+                    SiteFile(path: SearchIndex.path) { try SearchIndex.write(handbook, into: $0) }
+                })
         }
     }
 
@@ -177,17 +180,22 @@ public struct SiteRenderer: Sendable {
                 LaidOutPage(
                     view: PrintPageView(handbook: handbook, bodies: placeholders), page: page),
                 withTemplate: "print") ?? ""
-        var key = ContentHasher()
-        key.add(templatesFingerprint.description)
-        key.add("print")
-        key.add(shell)
-        for (number, document) in handbook.documents.enumerated() {
-            ViewFingerprint.add(
-                Self.decoratedBody(
-                    of: document, evidence: inputs.evidence, root: "", idPrefix: "d\(number + 1)-"),
-                to: &key)
+        let templates = templatesFingerprint
+        let fingerprint = {
+            var key = ContentHasher()
+            key.add(templates.description)
+            key.add("print")
+            key.add(shell)
+            for (number, document) in handbook.documents.enumerated() {
+                ViewFingerprint.add(
+                    Self.decoratedBody(
+                        of: document, evidence: inputs.evidence, root: "",
+                        idPrefix: "d\(number + 1)-"),
+                    to: &key)
+            }
+            return key.finish()
         }
-        return PreparedFile(path: "print.html", key: key.finish()) {
+        return PreparedFile(path: "print.html", fingerprint: fingerprint) {
             printFile(shell: shell, inputs)
         }
     }
@@ -245,14 +253,18 @@ public struct SiteRenderer: Sendable {
         var page = view.page
         page.itemRenderer = navigation
         let laidOut = LaidOutPage(view: view, page: page)
-        var key = ContentHasher()
-        key.add(templatesFingerprint.description)
-        key.add(template)
-        key.add(path)
-        ViewFingerprint.add(view, to: &key)
-        ViewFingerprint.add(page, to: &key)
+        let templates = templatesFingerprint
+        let fingerprint = {
+            var key = ContentHasher()
+            key.add(templates.description)
+            key.add(template)
+            key.add(path)
+            ViewFingerprint.add(view, to: &key)
+            ViewFingerprint.add(page, to: &key)
+            return key.finish()
+        }
         let library = self.library
-        return PreparedFile(path: path, key: key.finish()) {
+        return PreparedFile(path: path, fingerprint: fingerprint) {
             SiteFile(path: path, text: library.render(laidOut, withTemplate: template) ?? "")
         }
     }

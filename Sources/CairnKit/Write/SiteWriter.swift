@@ -23,16 +23,19 @@ public struct SiteWriter: Sendable {
         public var manifestEntries: [String: OutputManifest.Entry]
     }
 
-    /// - Parameter previous: what the last build wrote into `output`; a file it lists with the
-    ///   same fingerprint, still as that build left it, is linked into the new output instead of
-    ///   being made again.
+    /// - Parameters:
+    ///   - previous: what the last build wrote into `output`; a file it lists with the same
+    ///     fingerprint, still as that build left it, is linked into the new output instead of
+    ///     being made again.
+    ///   - keepsFingerprints: whether the next build is to reuse this one's files: then each
+    ///     file's fingerprint is worked out and returned, even with nothing to reuse now.
     /// - Returns: how many files were written and reused, and what the next build may reuse.
     /// - Throws: `CairnError.outputNotCairns` for a non-empty folder without the marker,
     ///   `CairnError.outputIsFile`, `CairnError.outputNotWritable` when writing fails.
     @discardableResult
     public func write(
         _ files: some WritableSite, assets: [ContentAsset], to output: String,
-        reusing previous: OutputManifest? = nil,
+        reusing previous: OutputManifest? = nil, keepsFingerprints: Bool = false,
         concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) throws -> Written {
@@ -75,6 +78,7 @@ public struct SiteWriter: Sendable {
             // Only a manifest of this very folder describes its files.
             let reusable = previous?.outputPath == outputURL.path ? previous?.entries ?? [:] : [:]
             let outputPath = outputURL.path
+            let usesFingerprints = keepsFingerprints || previous != nil
             let queue = WorkCounter(count: paths.count)
             let kept = KeptFiles(count: paths.count)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -83,13 +87,14 @@ public struct SiteWriter: Sendable {
                         let prepared = files.prepare(at: index)
                         let path = paths[index]
                         let destination = stagingPath + "/" + path
-                        if let key = prepared.key, let old = reusable[path], old.key == key,
+                        let key = usesFingerprints ? prepared.key() : nil
+                        if let key, let old = reusable[path], old.key == key,
                             Self.link(outputPath + "/" + path, as: old.stamp, to: destination)
                         {
                             kept.record(.init(key: key, stamp: old.stamp), at: index, reused: true)
                         } else {
                             let stamp = try Self.write(prepared.file(), to: destination)
-                            if let key = prepared.key {
+                            if let key {
                                 kept.record(.init(key: key, stamp: stamp), at: index, reused: false)
                             }
                         }
@@ -279,7 +284,7 @@ public protocol WritableSite: Sendable {
 extension WritableSite {
     /// A file that is always made afresh.
     public func prepare(at index: Int) -> PreparedFile {
-        PreparedFile(path: path(at: index), key: nil) { self[index] }
+        PreparedFile(path: path(at: index), fingerprint: nil) { self[index] }
     }
 }
 
