@@ -259,8 +259,9 @@ public struct SiteRenderer: Sendable {
             key.add(templates.description)
             key.add(template)
             key.add(path)
+            // The view holds its page context; the template's `page` is that same context
+            // with the navigation memo, which the templates decide alone.
             ViewFingerprint.add(view, to: &key)
-            ViewFingerprint.add(page, to: &key)
             return key.finish()
         }
         let library = self.library

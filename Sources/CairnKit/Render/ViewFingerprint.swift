@@ -14,7 +14,7 @@ import Foundation
 /// field one of them forgets fails it.
 struct ViewFingerprint {
     /// false: reflection only, for the test that holds the fast paths to it.
-    var usesFastPaths = true
+    let usesFastPaths: Bool
     /// How many objects deep the walk is. Objects may refer to each other in a ring, which a
     /// walk would never leave: past `objectDepthLimit` a fingerprint adds a value that never
     /// repeats, so that the page is made afresh rather than taken for another.
