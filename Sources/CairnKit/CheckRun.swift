@@ -51,6 +51,10 @@ public struct CheckRun: Sendable {
         public var cameFromCache: Bool
         /// Why the result could not be kept for next time; the check itself is unaffected.
         public var cacheProblem: String?
+        /// The handbook that was checked, handed back so that the caller decides when it is
+        /// freed: a command that ends right after the check need not free it at all (freeing
+        /// the model of 10,000 documents value by value takes about a second).
+        public var checkedHandbook: Handbook?
     }
 
     public let options: Options
@@ -103,7 +107,9 @@ public struct CheckRun: Sendable {
         let report = CheckReport(
             findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
         let output = Array(try report.render(options.format, isColored: options.isColored).utf8)
-        var result = Result(output: output, exitCode: report.exitCode, cameFromCache: false)
+        var result = Result(
+            output: output, exitCode: report.exitCode, cameFromCache: false,
+            checkedHandbook: loaded.handbook)
         if let folder = cacheFolder, let key {
             let entry = CheckCacheEntry(
                 output: output, exitCode: report.exitCode, validFrom: options.now,

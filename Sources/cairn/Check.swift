@@ -63,7 +63,8 @@ struct Check: ParsableCommand {
         if let problem = result.cacheProblem {
             Terminal.printError("warning: the result was not kept in the cache: \(problem)")
         }
-        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        // Ends here, with the checked model still held, rather than freeing it on the way out.
+        withExtendedLifetime(result) { Terminal.exit(with: result.exitCode) }
     }
 
     private func isColored(_ format: CheckReport.Format) -> Bool {

@@ -32,14 +32,19 @@ enum Terminal {
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
-    /// A line on standard output, written at once (print buffers when the output is a pipe).
     /// Ends a successful command at once: the model of a large handbook is millions of values,
     /// and freeing them one by one on the way out costs about a second for nothing.
     static func exitSuccessfully() -> Never {
-        // exit(3) flushes what `print` left buffered.
-        exit(EXIT_SUCCESS)
+        exit(with: EXIT_SUCCESS)
     }
 
+    /// Ends the command with `code` at once, as `exitSuccessfully` does.
+    static func exit(with code: Int32) -> Never {
+        // exit(3) flushes what `print` left buffered.
+        Foundation.exit(code)
+    }
+
+    /// A line on standard output, written at once (print buffers when the output is a pipe).
     static func printOutput(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }

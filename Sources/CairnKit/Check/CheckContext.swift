@@ -1,45 +1,94 @@
+import Foundation
+
 /// The model a check runs on, with the look-ups several rules share.
 public struct CheckContext: Sendable {
     public let handbook: Handbook
     public let now: Timestamp
-    /// Every task by id, with the path of the document it is in (an id may stand in several
-    /// documents). Paths, not documents: a large handbook has a million of these.
+    /// Tasks by id, with the path of the document each is in (an id may stand in several
+    /// documents), for every id a rule asks about: each id a status record names, and each
+    /// id given explicitly (`<!-- id: … -->`) to some task. A large handbook has a million
+    /// tasks, most of which no rule looks up by id; `tasks(withID:)` answers for the others.
     let tasksByID: [String: [(documentPath: String, task: PlanTask)]]
     let evidence: [String: [Evidence]]
 
-    /// Sections by every name they answer to (see `sections(named:)`), built once.
+    /// Sections by every name they answer to (see `sections(named:)`), for every name a
+    /// `**Requires:**` line or a gate of `handbook.yml` gives, built once.
     private let sectionsByName: [String: [Section]]
+    /// The ids and names looked for in every document while the two indexes were built.
+    private let indexedIDs: Set<String>
+    private let indexedNames: Set<String>
 
     public init(handbook: Handbook, now: Timestamp) {
         self.handbook = handbook
         self.now = now
+        evidence = handbook.status.evidenceByTask
+        let documents = handbook.documents
+        let concurrency = ProcessInfo.processInfo.activeProcessorCount
+        let explicitIDs = ParallelMap.map(documents, concurrency: concurrency) { document in
+            document.allTasks.filter(\.hasExplicitID).map(\.id)
+        }
+        let askedIDs = Set(explicitIDs.joined()).union(evidence.keys)
+        var askedNames: Set<String> = [StepName.normalized(DeployGateRule.defaultRequirement)]
+        for gate in handbook.config.gates {
+            askedNames.formUnion(gate.requirements.map(StepName.normalized))
+        }
+        let requiredNames = ParallelMap.map(documents, concurrency: concurrency) { document in
+            document.allSections.flatMap { $0.requires.map(StepName.normalized) }
+        }
+        askedNames.formUnion(requiredNames.joined())
+        // Each document on whichever core is free; only what a rule asks for is kept.
+        let found = ParallelMap.map(documents, concurrency: concurrency) {
+            [askedNames] document in
+            (
+                tasks: document.allTasks.filter { askedIDs.contains($0.id) },
+                sections: document.allSections.flatMap { section in
+                    Self.names(of: section).filter(askedNames.contains).map { ($0, section) }
+                }
+            )
+        }
         var tasks: [String: [(documentPath: String, task: PlanTask)]] = [:]
         var names: [String: [Section]] = [:]
-        for document in handbook.documents {
-            for task in document.allTasks {
-                tasks[task.id, default: []].append((document.path, task))
-            }
-            for section in document.allSections {
-                var keys: Set<String> = [
-                    StepName.normalized(section.title),
-                    StepName.normalized(section.unnumberedTitle),
-                ]
-                if let phase = PhaseHeading(section.title) {
-                    keys.insert("phase \(phase.number)")
-                    keys.insert("\(phase.number)")
-                }
-                for key in keys { names[key, default: []].append(section) }
-            }
+        for (document, found) in zip(documents, found) {
+            for task in found.tasks { tasks[task.id, default: []].append((document.path, task)) }
+            for (name, section) in found.sections { names[name, default: []].append(section) }
         }
         tasksByID = tasks
         sectionsByName = names
-        evidence = handbook.status.evidenceByTask
+        indexedIDs = askedIDs
+        indexedNames = askedNames
     }
 
     /// The sections whose title is `name`, ignoring case, numbering (`4.1:`) and emoji;
     /// `Phase 3`, `phase-3` and `3` name the third phase.
     func sections(named name: String) -> [Section] {
-        sectionsByName[StepName.normalized(name)] ?? []
+        let key = StepName.normalized(name)
+        if indexedNames.contains(key) { return sectionsByName[key] ?? [] }
+        // A name no rule asks for in advance (`--gate NAME`): look through every section.
+        return handbook.documents.flatMap { document in
+            document.allSections.filter { Self.names(of: $0).contains(key) }
+        }
+    }
+
+    /// The tasks whose id is `id`, in document order, each with its document's path.
+    func tasks(withID id: String) -> [(documentPath: String, task: PlanTask)] {
+        if indexedIDs.contains(id) { return tasksByID[id] ?? [] }
+        return handbook.documents.flatMap { document in
+            document.allTasks.filter { $0.id == id }.map { (document.path, $0) }
+        }
+    }
+
+    /// Every name a section answers to: its title and its title without numbering, and
+    /// `phase N` and `N` for a phase, each normalized.
+    private static func names(of section: Section) -> [String] {
+        var names = [StepName.normalized(section.title)]
+        let unnumbered = StepName.normalized(section.unnumberedTitle)
+        if unnumbered != names[0] { names.append(unnumbered) }
+        if let phase = PhaseHeading(section.title) {
+            for name in ["phase \(phase.number)", "\(phase.number)"] where !names.contains(name) {
+                names.append(name)
+            }
+        }
+        return names
     }
 }
 

@@ -149,17 +149,16 @@ struct DocumentBuilder {
         }
         guard hasPlainItems else { return }
         markOtherContent()
-        let titles = openSections.map { $0.title.lowercased() }
         if isOrdered, let title = openSections.last?.title,
-            Self.procedureWords.contains(where: { title.lowercased().contains($0) })
+            Self.procedureWords.contains(where: title.containsIgnoringASCIICase)
         {
             procedures.append(procedure(from: list, title: title))
         }
-        let isTrigger = titles.contains { title in
-            Self.triggerSectionWords.contains { title.contains($0) }
+        let isTrigger = openSections.contains { section in
+            Self.triggerSectionWords.contains(where: section.title.containsIgnoringASCIICase)
         }
-        let isTarget = titles.contains { title in
-            Self.targetSectionWords.contains { title.contains($0) }
+        let isTarget = openSections.contains { section in
+            Self.targetSectionWords.contains(where: section.title.containsIgnoringASCIICase)
         }
         if isTrigger {
             let parent = openSections.dropLast().last?.anchor

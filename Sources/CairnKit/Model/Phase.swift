@@ -18,6 +18,9 @@ public struct Phase: Sendable, Equatable {
     public var tasks: [PlanTask]
     /// Phases or steps named by a `**Requires:**` line; empty means the phase before.
     public var requires: [String]
+
+    /// `Phase 3: Production Environment Setup`, as findings and the timeline name it.
+    public var numberedTitle: String { "Phase \(number): \(title)" }
 }
 
 /// The status a phase declares in its `**Status:**` line.
@@ -105,7 +108,10 @@ public struct PhaseHeading: Sendable, Equatable {
     public var title: String
     public var isMarkedComplete: Bool
 
-    static let completionMarks: Set<Character> = ["✅", "✔", "☑", "✓", "✔️"]
+    /// ✅ ✔ ☑ ✓ (✔️ is ✔ with a variation selector): the two UTF-8 bytes after 0xE2.
+    static let completionMarkTails: [(UInt8, UInt8)] = [
+        (0x9C, 0x85), (0x9C, 0x94), (0x98, 0x91), (0x9C, 0x93),
+    ]
 
     /// Reads `Phase 3: Production Environment Setup`, `Phase 1 - Prep ✅`; nil for other titles.
     public init?(_ heading: String) {
@@ -120,13 +126,25 @@ public struct PhaseHeading: Sendable, Equatable {
         scanner.skipSpaces()
         _ = scanner.scan(anyOf: [":", ".", "-", "–", "—", ")"])
         var title = String(scanner.rest).trimmingWhitespace()
-        var isMarked = false
         while let last = title.last, !(last.isLetter || last.isNumber || last == ")") {
-            if Self.completionMarks.contains(last) { isMarked = true }
             title.removeLast()
         }
         self.number = number
         self.title = title.trimmingWhitespace()
-        self.isMarkedComplete = isMarked || heading.contains { Self.completionMarks.contains($0) }
+        self.isMarkedComplete = Self.containsCompletionMark(heading)
+    }
+
+    /// Whether `text` has one of the completion marks anywhere. Byte by byte: each mark is
+    /// three UTF-8 bytes starting with 0xE2, and looking characters up in a set cost more than
+    /// the rest of reading a heading.
+    static func containsCompletionMark(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            guard byte == 0xE2, let second = bytes.next(), let third = bytes.next() else {
+                continue
+            }
+            if completionMarkTails.contains(where: { $0 == (second, third) }) { return true }
+        }
+        return false
     }
 }

@@ -124,6 +124,15 @@ public struct PlanTask: Sendable, Equatable {
 
     /// This task and all tasks under it, depth first.
     public var flattened: [PlanTask] {
-        [self] + children.flatMap(\.flattened)
+        var all: [PlanTask] = []
+        appendFlattened(to: &all)
+        return all
+    }
+
+    /// Appends this task and all under it, depth first: one array for a whole tree, where
+    /// joining each level's arrays made a new one per task.
+    func appendFlattened(to all: inout [PlanTask]) {
+        all.append(self)
+        for child in children { child.appendFlattened(to: &all) }
     }
 }

@@ -179,30 +179,45 @@ public struct Section: Sendable, Equatable {
 
     /// Every task in the section and its subsections, depth first, nested tasks included.
     public var allTasks: [PlanTask] {
-        tasks.flatMap(\.flattened) + children.flatMap(\.allTasks)
+        var all: [PlanTask] = []
+        appendAllTasks(to: &all)
+        return all
+    }
+
+    private func appendAllTasks(to all: inout [PlanTask]) {
+        for task in tasks { task.appendFlattened(to: &all) }
+        for child in children { child.appendAllTasks(to: &all) }
     }
 
     /// This section and all below it, depth first.
     public var flattened: [Section] {
-        [self] + children.flatMap(\.flattened)
+        var all: [Section] = []
+        appendFlattened(to: &all)
+        return all
+    }
+
+    private func appendFlattened(to all: inout [Section]) {
+        all.append(self)
+        for child in children { child.appendFlattened(to: &all) }
     }
 
     /// The title without a leading number such as `4.1:` or `2.`.
     public var unnumberedTitle: String {
         var rest = Substring(title)
         while let first = rest.first, first.isNumber || first == "." { rest = rest.dropFirst() }
-        guard rest.count < title.count else { return title }
+        guard rest.startIndex > title.startIndex else { return title }
         if rest.first == ":" || rest.first == ")" { rest = rest.dropFirst() }
         return rest.trimmingWhitespace()
     }
 
     /// A checklist: its title ends in "Checklist", or its own content is only tasks.
     public var isChecklist: Bool {
-        title.lowercased().hasSuffix("checklist") || (!tasks.isEmpty && !hasOtherContent)
+        title.hasSuffixIgnoringASCIICase("checklist") || (!tasks.isEmpty && !hasOtherContent)
     }
 
     /// A `Pre-…` section is a prerequisite of its siblings and of the action its parent names.
     public var isPrerequisite: Bool {
-        unnumberedTitle.lowercased().hasPrefix("pre-")
+        var scanner = TextScanner(unnumberedTitle)
+        return scanner.scan(caseInsensitive: "pre-")
     }
 }

@@ -355,6 +355,71 @@ struct RuleTests {
     }
 }
 
+/// Rules and gates that look across documents: by task id, and by the name of a step.
+struct CrossDocumentCheckTests {
+    /// Several plans, loaded.
+    static func loaded(_ plans: [String: String]) throws -> HandbookLoading.Loaded {
+        let folder = try TemporaryFolder()
+        for (path, plan) in plans { try folder.write(path, plan) }
+        let loaded = try HandbookLoading.load(contentFolder: folder.path)
+        #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
+        return loaded
+    }
+
+    /// The findings of one rule over several plans, formatted.
+    static func findings(_ ruleID: String, _ plans: [String: String]) throws -> [String] {
+        Checker(rules: allRules.filter { $0.id.rawValue == ruleID })
+            .check(try loaded(plans).handbook, now: RuleTests.now).map(\.formatted)
+    }
+
+    @Test func `an explicit id that a task elsewhere has from its text is a duplicate`() throws {
+        // b.md's task has the id `prepare/backup-taken` from its section and text.
+        let plans = [
+            "a.md": "## Other\n- [ ] Anything <!-- id: prepare/backup-taken -->\n",
+            "b.md": "## Prepare\n- [ ] Backup taken\n",
+        ]
+        #expect(
+            try Self.findings("task.duplicate-id", plans) == [
+                "b.md:2:1: error: the task id 'prepare/backup-taken' is also used in a.md [task.duplicate-id]"
+            ])
+        let unrelated = plans.merging(["a.md": "## Other\n- [ ] Anything <!-- id: own -->\n"]) {
+            $1
+        }
+        #expect(try Self.findings("task.duplicate-id", unrelated).isEmpty)
+        // The same text in two documents, with no explicit id, is no finding.
+        let twice = ["a.md": "## Prepare\n- [ ] Backup taken\n", "b.md": plans["b.md"] ?? ""]
+        #expect(try Self.findings("task.duplicate-id", twice).isEmpty)
+    }
+
+    @Test func `a Requires line may name a step of another document`() throws {
+        let plans = [
+            "a.md": "## Security Review\n- [ ] Pen test\n- [x] Threat model\n",
+            "b.md":
+                "## Phase 1: Launch\n**Status:** In Progress\n**Requires:** security review\n- [ ] Go\n",
+        ]
+        #expect(
+            try Self.findings("prerequisite.unticked", plans) == [
+                "b.md:1:1: error: Phase 1: Launch has started (declared In Progress) but its prerequisite security review has 1 unticked: 'Pen test' [prerequisite.unticked]"
+            ])
+    }
+
+    @Test func `a gate may name any step, even one no Requires line or gate names`() throws {
+        let loaded = try Self.loaded([
+            "a.md": "## 3. Go-Live Checklist 🚀\n- [ ] DNS switched\n- [x] Team told\n",
+            "b.md": "## Go-Live checklist\n- [ ] Status page updated\n",
+        ])
+        let gates = GateCheck(handbook: loaded.handbook, now: RuleTests.now)
+        let open = try #require(gates.check("go-live checklist"))
+        #expect(open.map(\.location.path) == ["a.md", "b.md"])
+        #expect(
+            open.map(\.message) == [
+                "go-live checklist: 'DNS switched' is not ticked (required before go-live checklist)",
+                "go-live checklist: 'Status page updated' is not ticked (required before go-live checklist)",
+            ])
+        #expect(gates.check("Go-Live") == nil)
+    }
+}
+
 struct ExamplePlanCheckTests {
     @Test func `the Phase 1 contradiction in the example is found at line 17`() throws {
         let loaded = try HandbookLoading.load(contentFolder: ExampleContent.contentFolder)

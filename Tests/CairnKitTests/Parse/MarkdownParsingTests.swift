@@ -121,6 +121,39 @@ struct SectionParsingTests {
         #expect(document.sections.first?.fields["next steps"] == "choose a platform")
     }
 
+    @Test func `section kinds are told by their titles, whatever the case`() {
+        let document = ExampleContent.document(
+            """
+            ## Launch CHECKLIST
+            Some words.
+
+            - [ ] Go
+
+            ## 2. PRE-flight
+            - [ ] Look
+
+            ## Checklists explained
+            Words.
+
+            - [ ] Read
+
+            ## Success Metrics
+            - Uptime > 99.9%
+
+            ## SUCCESS criteria for ROLLBACK TRIGGERS
+            - Error rate > 5%
+
+            ### Rollback Steps
+            1. Stop
+            """)
+        let sections = document.allSections
+        #expect(sections.map(\.isChecklist) == [true, true, false, false, false, false])
+        #expect(sections.map(\.isPrerequisite) == [false, true, false, false, false, false])
+        #expect(document.targets.map(\.name) == ["Uptime", "Error rate"])
+        #expect(document.targets.map(\.isRollbackTrigger) == [false, true])
+        #expect(document.procedures.map(\.title) == ["Rollback Steps"])
+    }
+
     @Test func `a Requires line names prerequisites`() {
         let document = ExampleContent.document(
             "### Phase 4: Data\n**Requires:** Phase 2, Pre-Deployment\n")
@@ -172,6 +205,17 @@ struct PhaseParsingTests {
         #expect(heading.title == "Preparation & Documentation")
         #expect(heading.isMarkedComplete)
         #expect(PhaseHeading("Phases overview") == nil)
+    }
+
+    @Test func `every completion mark counts, wherever it stands, and no other symbol does`() {
+        for mark in ["✅", "✔", "✔️", "☑", "✓"] {
+            #expect(PhaseHeading("Phase 2: Staging \(mark)")?.isMarkedComplete == true, "\(mark)")
+            #expect(PhaseHeading("Phase 2: \(mark) Staging")?.isMarkedComplete == true, "\(mark)")
+        }
+        // Each of these is three UTF-8 bytes starting as the marks do (0xE2).
+        for other in ["—", "→", "☐", "✗", "⚠️", "€"] {
+            #expect(PhaseHeading("Phase 2 \(other) Staging \(other)")?.isMarkedComplete == false)
+        }
     }
 
     @Test func `a phase heading is found in any case, and only as a whole word`() throws {

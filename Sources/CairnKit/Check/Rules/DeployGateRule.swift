@@ -6,6 +6,8 @@ struct DeployGateRule: Rule {
     let summary = "A production deploy is recorded while its gate's prerequisites are unticked."
 
     static let gateName = "production-deploy"
+    /// What the gate requires when `handbook.yml` does not say.
+    static let defaultRequirement = "Pre-Deployment"
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         let production = context.handbook.status.deploys.filter {
@@ -14,7 +16,7 @@ struct DeployGateRule: Rule {
         guard let newest = production.first else { return [] }
         let requirements =
             context.handbook.config.gates.first { $0.name == Self.gateName }?.requirements ?? [
-                "Pre-Deployment"
+                Self.defaultRequirement
             ]
         let open = requirements.flatMap {
             context.sections(named: $0).flatMap { $0.openTasks }

@@ -9,7 +9,7 @@ struct EvidenceContradictsTickRule: Rule {
             guard let latest = context.evidence[id]?.first, latest.verdict == .contradicts else {
                 return []
             }
-            return (context.tasksByID[id] ?? []).filter { $0.task.isChecked }.map { _, task in
+            return context.tasks(withID: id).filter { $0.task.isChecked }.map { _, task in
                 finding(
                     "'\(task.text)' is ticked but its latest evidence, \(latest.summary) on \(latest.timestamp.day) "
                         + "(\(latest.entryID)), says otherwise",
@@ -30,7 +30,7 @@ struct EvidenceCompletesTaskRule: Rule {
             guard let latest = context.evidence[id]?.first, latest.verdict == .supports else {
                 return []
             }
-            return (context.tasksByID[id] ?? []).filter {
+            return context.tasks(withID: id).filter {
                 !$0.task.isChecked && !$0.task.isDescoped
             }.map { _, task in
                 finding(
@@ -51,7 +51,7 @@ struct UnknownEvidenceTaskRule: Rule {
         let status = context.handbook.status
         var findings: [Diagnostic] = []
         func check(_ ids: [String]?, _ location: Diagnostic.Location) {
-            for id in ids ?? [] where context.tasksByID[id] == nil {
+            for id in ids ?? [] where context.tasks(withID: id).isEmpty {
                 findings.append(
                     finding(
                         "evidence_for names '\(id)', which is no task's id", at: location,

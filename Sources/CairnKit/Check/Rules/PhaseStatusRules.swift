@@ -18,7 +18,7 @@ struct CompletePhaseRule: Rule {
                 claims.append("while declared \(status)")
             }
             return finding(
-                "Phase \(phase.number): \(phase.title) is \(claims.joined(separator: " ")) but \(open.count) of "
+                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of "
                     + "\(phase.progress.total) tasks are unticked: \(StepName.list(open))",
                 at: phase.location,
                 hint: phase.isMarkedComplete && phase.declaredStatus != .complete
@@ -39,7 +39,7 @@ struct NotStartedPhaseRule: Rule {
             let ticked = phase.tasks.filter { $0.isChecked && !$0.isDescoped }
             guard phase.declaredStatus == .notStarted, !ticked.isEmpty else { return nil }
             return finding(
-                "Phase \(phase.number): \(phase.title) is declared Not Started but \(ticked.count) of its tasks are ticked: "
+                "\(phase.numberedTitle) is declared Not Started but \(ticked.count) of its tasks are ticked: "
                     + StepName.list(ticked),
                 at: phase.location, hint: "set **Status:** to In Progress")
         }
@@ -58,7 +58,7 @@ struct UnknownStatusRule: Rule {
                 return nil
             }
             return finding(
-                "Phase \(phase.number): \(phase.title) declares the status '\(text)', which is not one of "
+                "\(phase.numberedTitle) declares the status '\(text)', which is not one of "
                     + PhaseStatus.allCases.map(\.label).joined(separator: ", "),
                 at: phase.location, hint: "write one of the known statuses after **Status:**")
         }

@@ -16,12 +16,15 @@ struct PrerequisiteRule: Rule {
     }
 
     private func phaseFindings(in document: Document, _ context: CheckContext) -> [Diagnostic] {
+        guard !document.phases.isEmpty else { return [] }
+        let phaseByAnchor = Dictionary(
+            document.phases.map { ($0.anchor, $0) }, uniquingKeysWith: { first, _ in first })
         let phaseSections = document.allSections.filter {
-            $0.kind == .heading && PhaseHeading($0.title) != nil
+            $0.kind == .heading && phaseByAnchor[$0.anchor] != nil
         }
         var findings: [Diagnostic] = []
         for (index, section) in phaseSections.enumerated() {
-            guard let phase = document.phases.first(where: { $0.anchor == section.anchor }),
+            guard let phase = phaseByAnchor[section.anchor],
                 let reason = startReason(phase, section: section, context)
             else { continue }
             var prerequisites: [(name: String, tasks: [PlanTask])] = []
@@ -35,16 +38,14 @@ struct PrerequisiteRule: Rule {
                 let deliverables = previous.children.first {
                     StepName.normalized($0.title) == "deliverables"
                 }
-                let title =
-                    PhaseHeading(previous.title).map { "Phase \($0.number): \($0.title)" }
-                    ?? previous.title
+                let title = phaseByAnchor[previous.anchor].map(\.numberedTitle) ?? previous.title
                 let name = deliverables == nil ? title : "\(title) deliverables"
                 prerequisites.append((name, (deliverables ?? previous).openTasks))
             }
             for prerequisite in prerequisites where !prerequisite.tasks.isEmpty {
                 findings.append(
                     finding(
-                        "\(PhaseHeading(section.title).map { "Phase \($0.number): \($0.title)" } ?? section.title) has started (\(reason)) but its prerequisite \(prerequisite.name) has "
+                        "\(phase.numberedTitle) has started (\(reason)) but its prerequisite \(prerequisite.name) has "
                             + "\(prerequisite.tasks.count) unticked: \(StepName.list(prerequisite.tasks))",
                         at: section.location,
                         hint:

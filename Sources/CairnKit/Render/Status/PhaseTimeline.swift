@@ -30,7 +30,7 @@ enum PhaseTimeline {
         var body = ""
         for (index, phase) in phases.enumerated() {
             let y = 10 + Double(index) * row
-            let label = "Phase \(phase.number): \(phase.title)"
+            let label = phase.numberedTitle
             let estimate = phase.estimate?.text ?? "no estimate"
             let minimum = phase.estimate?.minimumDays
             body += "<g><title>\(HTMLEscaping.text(label)): \(HTMLEscaping.text(estimate))</title>"
