@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// Renders a handbook into site files through the theme's Mustache templates.
@@ -18,16 +19,18 @@ public struct SiteRenderer: Sendable {
     public static func make(theme: Theme) -> (renderer: SiteRenderer?, diagnostics: [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        HTMLTemplateEscaping.registered
         for (name, source) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(source, named: name)
+                try library.register(HTMLTemplateEscaping.pragma + source, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     Diagnostic(
                         .templateInvalid, .error,
                         at: .init(
                             path: theme.templatePaths[name] ?? "templates/\(name).mustache",
-                            line: error.context.lineNumber,
+                            // The escaping pragma is a line before the file's first.
+                            line: max(1, error.context.lineNumber - 1),
                             column: error.context.columnNumber),
                         "template does not parse: \(error.error)"))
             } catch {

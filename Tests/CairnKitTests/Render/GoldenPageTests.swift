@@ -45,3 +45,16 @@ struct GoldenPageTests {
         return [UInt8](pretty) + [UInt8(ascii: "\n")]
     }
 }
+
+struct TemplateEscapingTests {
+    @Test func `a less-than sign is escaped even when a combining mark follows it`() throws {
+        let folder = try TemporaryFolder()
+        // U+0338 over `<` reads as ≮, one character; an HTML parser still sees a `<` first.
+        try folder.write("plan.md", "# Limits\n\n## Latency <\u{338}em & 'more'\n\n- [ ] Check\n")
+        let files = try ExampleContent.render(contentFolder: folder.path)
+        let page = try #require(files.first { $0.path == "plan.html" })
+        let html = String(decoding: try page.contents, as: UTF8.self)
+        #expect(html.contains("Latency &lt;\u{338}em &amp; &#39;more&#39;</a>"))
+        #expect(!html.contains("<\u{338}"))
+    }
+}
