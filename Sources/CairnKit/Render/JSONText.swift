@@ -7,6 +7,16 @@ enum JSONText {
     /// U+2028 and U+2029 are, so the text can never end a `<script>` or break a line of it.
     static func appendQuoted(_ value: String, to output: inout [UInt8], forScript: Bool = false) {
         output.append(UInt8(ascii: "\""))
+        // Most strings have nothing to escape: copy them whole rather than byte by byte.
+        let isPlain = !value.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (forScript && (byte == UInt8(ascii: "<") || byte == 0xE2))
+        }
+        if isPlain {
+            output += value.utf8
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in value.utf8 {
             switch byte {
