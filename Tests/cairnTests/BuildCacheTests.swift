@@ -197,4 +197,22 @@ struct BuildCacheTests {
         #expect(scratch.exists("public/plans/a.html"))
         #expect(scratch.read("blocked") == "a file where the cache folder would go\n")
     }
+
+    @Test func `the cache keeps the manifests of the 16 most recent output folders`() throws {
+        let scratch = try project()
+        try scratch.write("elsewhere/build/notes.txt", "not Cairn's\n")
+        for number in 1...18 {
+            try build(scratch, ["--cache-dir", "elsewhere", "--output", "site-\(number)"])
+        }
+        let manifests = try FileManager.default.contentsOfDirectory(
+            atPath: scratch.path + "/elsewhere/build")
+        #expect(manifests.filter { $0 != "notes.txt" }.count == 16)
+        #expect(scratch.read("elsewhere/build/notes.txt") == "not Cairn's\n")
+        // The newest is kept: a build into the last folder reuses every page.
+        let again = try build(scratch, ["--cache-dir", "elsewhere", "--output", "site-18"])
+        #expect(reuse(again).map { $0.reused > 0 && $0.reused == $0.of - 1 } == true)
+        // The oldest is gone: a build into the first folder reuses nothing.
+        let first = try build(scratch, ["--cache-dir", "elsewhere", "--output", "site-1"])
+        #expect(reuse(first)?.reused == 0)
+    }
 }

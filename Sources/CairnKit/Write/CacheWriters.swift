@@ -18,39 +18,39 @@ public struct CheckCacheWriter: Sendable {
         try CacheFolder.make(folder, with: checks)
         let destination = CacheFolder.checkEntryPath(in: folder, for: key)
         try Data(entry.encoded).write(to: URL(fileURLWithPath: destination), options: .atomic)
-        prune(checks, keeping: destination)
+        CacheFolder.prune(checks, keeping: destination, count: Self.keptEntries)
     }
+}
 
-    /// Removes all but the newest entries. Another run may be pruning too: what it removed
-    /// first is simply gone.
-    private func prune(_ checks: String, keeping newest: String) {
+extension CacheFolder {
+    /// Removes all but the newest `count` entries of a cache subfolder, `newest` among them.
+    /// Only entries Cairn wrote (32 hexadecimal digits) are touched. Another run may be pruning
+    /// too: what it removed first is simply gone.
+    static func prune(_ subfolder: String, keeping newest: String, count: Int) {
         let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: checks),
-            names.count > Self.keptEntries
+        guard let names = try? fileManager.contentsOfDirectory(atPath: subfolder),
+            names.count > count
         else { return }
-        // Only entries Cairn wrote: 32 hexadecimal digits.
         let entries = names.filter { name in
             name.utf8.count == 32
                 && name.utf8.allSatisfy {
-                    ("0"..."9").contains(Character(UnicodeScalar($0)))
-                        || ("a"..."f").contains(Character(UnicodeScalar($0)))
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
                 }
         }
         let dated = entries.compactMap { name -> (path: String, modified: Date)? in
-            let path = checks + "/" + name
+            let path = subfolder + "/" + name
             guard path != newest,
                 let modified = (try? fileManager.attributesOfItem(atPath: path))?[
                     .modificationDate] as? Date
             else { return nil }
             return (path, modified)
         }
-        for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.keptEntries - 1) {
+        for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(count - 1) {
             try? fileManager.removeItem(atPath: old.path)
         }
     }
-}
 
-extension CacheFolder {
     /// Makes the cache folder and `subfolder` in it, and marks the cache folder with
     /// `CACHEDIR.TAG`, the standard mark (bford.info/cachedir) that backup tools skip.
     static func make(_ folder: String, with subfolder: String) throws {
@@ -68,6 +68,9 @@ extension CacheFolder {
 
 /// Keeps the manifest of what a build wrote, for the next build into the same output folder.
 public struct BuildCacheWriter: Sendable {
+    /// The manifests of older output folders beyond this many are removed: a build into a new
+    /// temporary folder each time would otherwise add one manifest per build.
+    public static let keptManifests = 16
     public let folder: String
 
     public init(folder: String) {
@@ -77,10 +80,10 @@ public struct BuildCacheWriter: Sendable {
     /// Writes the manifest whole or not at all, replacing the output folder's previous one.
     /// - Throws: when the folder cannot be made or written.
     public func store(_ manifest: OutputManifest) throws {
-        try CacheFolder.make(folder, with: folder + "/build")
-        try Data(manifest.encoded).write(
-            to: URL(
-                fileURLWithPath: CacheFolder.manifestPath(
-                    in: folder, forOutput: manifest.outputPath)), options: .atomic)
+        let manifests = folder + "/build"
+        try CacheFolder.make(folder, with: manifests)
+        let destination = CacheFolder.manifestPath(in: folder, forOutput: manifest.outputPath)
+        try Data(manifest.encoded).write(to: URL(fileURLWithPath: destination), options: .atomic)
+        CacheFolder.prune(manifests, keeping: destination, count: Self.keptManifests)
     }
 }
