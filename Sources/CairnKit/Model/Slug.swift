@@ -4,6 +4,7 @@ public enum Slug {
     /// GitHub's rule: lowercase, drop everything but letters, digits, spaces, `-` and `_`,
     /// then turn each space into `-`.
     public static func github(_ text: String) -> String {
+        if let ascii = githubASCII(text) { return ascii }
         var result = ""
         for character in text.lowercased() {
             if character == " " {
@@ -13,6 +14,25 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// `github` over the UTF-8 bytes when the text is all ASCII, as nearly every heading is;
+    /// nil when it is not.
+    private static func githubASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = ASCIIWord.lowercased(byte)
+            if lower == UInt8(ascii: " ") {
+                bytes.append(UInt8(ascii: "-"))
+            } else if lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_")
+                || ASCIIWord.isWordByte(lower)
+            {
+                bytes.append(lower)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A compact id part: lowercase letters and digits, runs of anything else as one `-`,

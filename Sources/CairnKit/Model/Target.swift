@@ -66,9 +66,7 @@ public struct Target: Sendable, Equatable {
         location: Diagnostic.Location
     ) {
         let cleaned = text.drop { !($0.isLetter || $0.isNumber) }
-        guard let operatorIndex = cleaned.firstIndex(where: { "<>=≤≥".contains($0) }) else {
-            return nil
-        }
+        guard let operatorIndex = Self.firstOperator(in: cleaned) else { return nil }
         var scanner = TextScanner(cleaned[operatorIndex...])
         guard let symbol = scanner.scan(anyOf: ["<=", ">=", "≤", "≥", "<", ">", "="]) else {
             return nil
@@ -107,5 +105,30 @@ public struct Target: Sendable, Equatable {
         self.text = text
         self.documentPath = documentPath
         self.location = location
+    }
+
+    static let operatorCharacters: Set<Character> = ["<", ">", "=", "≤", "≥"]
+
+    /// Where the first comparison sign stands, as a character of its own. Scalar by scalar
+    /// (going through the text a `Character` at a time cost more than the rest of reading
+    /// every target of a large handbook), then checked as a character: a `<` under a
+    /// combining mark is another character.
+    private static func firstOperator(in text: Substring) -> String.Index? {
+        let scalars = text.unicodeScalars
+        var position = scalars.startIndex
+        while let found = scalars[position...].firstIndex(where: {
+            switch $0 {
+            case "<", ">", "=", "≤", "≥": true
+            default: false
+            }
+        }) {
+            if let index = String.Index(found, within: text),
+                operatorCharacters.contains(text[index])
+            {
+                return index
+            }
+            position = scalars.index(after: found)
+        }
+        return nil
     }
 }

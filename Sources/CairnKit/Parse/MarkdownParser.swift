@@ -162,7 +162,7 @@ private struct BlockTreeBuilder {
             let type = cmark_node_get_type(node)
             let isBlock =
                 (Int32(type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK
-                || typeName(node) == "table" || typeName(node) == "tasklist"
+                || hasTypeName(node, "table") || hasTypeName(node, "tasklist")
 
             if isBlock && !isInlineContainer(node) {
                 if isEntering {
@@ -207,15 +207,23 @@ private struct BlockTreeBuilder {
         return ["javascript:", "vbscript:", "data:", "file:"].contains { squeezed.hasPrefix($0) }
     }
 
-    private func typeName(_ node: OpaquePointer) -> String {
-        guard let name = cmark_node_get_type_string(node) else { return "" }
-        return String(cString: name)
+    /// Whether cmark names the node's type `name` (an extension's node: `table`, `tasklist`,
+    /// `strikethrough`). Compared as C strings: making a Swift string of every node's type
+    /// name, several times per node, was a tenth of turning the parse into blocks.
+    private func hasTypeName(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+        guard let typeName = cmark_node_get_type_string(node) else { return false }
+        return name.withUTF8Buffer { expected in
+            guard let start = expected.baseAddress, strlen(typeName) == expected.count else {
+                return false
+            }
+            return memcmp(typeName, start, expected.count) == 0
+        }
     }
 
     /// Table rows and cells are gathered into their table as inline content.
     private func isInlineContainer(_ node: OpaquePointer) -> Bool {
-        let name = typeName(node)
-        return name == "table_row" || name == "table_header" || name == "table_cell"
+        hasTypeName(node, "table_row") || hasTypeName(node, "table_header")
+            || hasTypeName(node, "table_cell")
     }
 
     private func isLeafBlock(_ node: OpaquePointer) -> Bool {
@@ -228,7 +236,7 @@ private struct BlockTreeBuilder {
     private func collectsInlines(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: true
-        default: typeName(node) == "table"
+        default: hasTypeName(node, "table")
         }
     }
 
@@ -243,7 +251,7 @@ private struct BlockTreeBuilder {
         case CMARK_NODE_LIST:
             kind = .list(isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
         case CMARK_NODE_ITEM:
-            let isTask = typeName(node) == "tasklist"
+            let isTask = hasTypeName(node, "tasklist")
             kind = .item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
         case CMARK_NODE_CODE_BLOCK:
             kind = .codeBlock(
@@ -252,7 +260,7 @@ private struct BlockTreeBuilder {
         case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
         case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
-        default: kind = typeName(node) == "table" ? .table : .other
+        default: kind = hasTypeName(node, "table") ? .table : .other
         }
         return MarkdownBlock(kind: kind, line: line, column: column)
     }
@@ -299,11 +307,11 @@ private struct BlockTreeBuilder {
         _ node: OpaquePointer, type: cmark_node_type, isEntering: Bool,
         into content: inout InlineContent, rewrite: (String) -> String
     ) {
-        let name = typeName(node)
+        let isStrikethrough = hasTypeName(node, "strikethrough")
         let line = Int(cmark_node_get_start_line(node))
         let hasChildren =
             type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
-            || type == CMARK_NODE_IMAGE || name == "strikethrough"
+            || type == CMARK_NODE_IMAGE || isStrikethrough
         if isEntering {
             let literal = string(cmark_node_get_literal(node))
             let isTopLevel = content.depth == 0
@@ -340,7 +348,7 @@ private struct BlockTreeBuilder {
                 if isTopLevel {
                     let kind =
                         type == CMARK_NODE_STRONG
-                        ? "strong" : (name == "strikethrough" ? "strikethrough" : "inline")
+                        ? "strong" : (isStrikethrough ? "strikethrough" : "inline")
                     content.topLevelKinds.append(kind)
                     if type == CMARK_NODE_STRONG && content.isLineEmpty {
                         content.capturingKey = true

@@ -24,4 +24,21 @@ struct SlugTests {
         #expect(Slug.compact("!!! --- ???") == "item")
         #expect(Slug.compact("✅ 🎯") == "item")
     }
+
+    @Test func `a GitHub anchor is the same by the ASCII path as by the Unicode one`() {
+        // Each pair: an ASCII heading, and the same with a non-ASCII letter that GitHub keeps,
+        // so the second takes the Unicode path.
+        let headings = [
+            "Phase 2: Staging Environment Setup", "  Back_up -- the DB!! ", "C++ & C#: 100%",
+            "Tabs\tand\r\nbreaks", "A/B (test) v1.2",
+        ]
+        for heading in headings {
+            #expect(Slug.github(heading + " é") == Slug.github(heading) + "-é", "\(heading)")
+        }
+        #expect(
+            Slug.github("Phase 2: Staging Environment Setup") == "phase-2-staging-environment-setup"
+        )
+        #expect(Slug.github("  Back_up -- the DB!! ") == "--back_up----the-db-")
+        #expect(Slug.github("C++ & C#: 100%") == "c--c-100")
+    }
 }

@@ -259,6 +259,9 @@ struct TargetParsingTests {
     @Test func `bullets without a comparison are not targets`() {
         #expect(target("✅ Zero downtime during migration") == nil)
         #expect(target("All features working") == nil)
+        // `<` under a combining long solidus is `≮`, no comparison Cairn reads.
+        #expect(target("Error rate <\u{338} 5%") == nil)
+        #expect(target("Error rate (p99) <\u{338} 5% or ≤ 2%")?.comparison == .lessThanOrEqual)
     }
 }
 
