@@ -36,13 +36,19 @@ public struct CheckContext: Sendable {
             document.allSections.flatMap { $0.requires.map(StepName.normalized) }
         }
         askedNames.formUnion(requiredNames.joined())
+        // `phase 3` and `3` are names only phases answer to; when nothing asks for such a
+        // name, no heading needs reading as a phase.
+        let asksForPhases = askedNames.contains { name in
+            name.split(separator: " ").last.map { $0.allSatisfy(\.isNumber) } == true
+        }
         // Each document on whichever core is free; only what a rule asks for is kept.
         let found = ParallelMap.map(documents, concurrency: concurrency) {
             [askedNames] document in
             (
                 tasks: document.allTasks.filter { askedIDs.contains($0.id) },
                 sections: document.allSections.flatMap { section in
-                    Self.names(of: section).filter(askedNames.contains).map { ($0, section) }
+                    Self.names(of: section, includingPhase: asksForPhases)
+                        .filter(askedNames.contains).map { ($0, section) }
                 }
             )
         }
@@ -78,12 +84,15 @@ public struct CheckContext: Sendable {
     }
 
     /// Every name a section answers to: its title and its title without numbering, and
-    /// `phase N` and `N` for a phase, each normalized.
-    private static func names(of section: Section) -> [String] {
+    /// `phase N` and `N` for a phase (unless `includingPhase` is false), each normalized.
+    private static func names(of section: Section, includingPhase: Bool = true) -> [String] {
         var names = [StepName.normalized(section.title)]
-        let unnumbered = StepName.normalized(section.unnumberedTitle)
-        if unnumbered != names[0] { names.append(unnumbered) }
-        if let phase = PhaseHeading(section.title) {
+        // `unnumberedTitle` is the title itself unless it starts with a digit or a dot.
+        if let first = section.title.first, first.isNumber || first == "." {
+            let unnumbered = StepName.normalized(section.unnumberedTitle)
+            if unnumbered != names[0] { names.append(unnumbered) }
+        }
+        if includingPhase, let phase = PhaseHeading(section.title) {
             for name in ["phase \(phase.number)", "\(phase.number)"] where !names.contains(name) {
                 names.append(name)
             }

@@ -194,22 +194,27 @@ struct DocumentBuilder {
 
     /// Tasks of a list; tasks nested under a plain item are lifted to this level.
     private mutating func collectTasks(in list: MarkdownBlock) -> [PlanTask] {
+        collectTasks(in: list, scope: taskScope)
+    }
+
+    /// - Parameter scope: what each task's id starts with, the same for the whole list.
+    private mutating func collectTasks(in list: MarkdownBlock, scope: String?) -> [PlanTask] {
         var tasks: [PlanTask] = []
         for item in list.children {
             let nested = item.children.filter { if case .list = $0.kind { true } else { false } }
             guard case .item(let checked?) = item.kind else {
-                for child in nested { tasks += collectTasks(in: child) }
+                for child in nested { tasks += collectTasks(in: child, scope: scope) }
                 continue
             }
             let explicitID = item.comments.lazy.compactMap(Self.explicitID).first
             let id = taskIDs.unique(
-                explicitID ?? taskScope.map { $0 + "/" + Slug.compact(item.text) }
+                explicitID ?? scope.map { $0 + "/" + Slug.compact(item.text) }
                     ?? Slug.compact(item.text))
             if let explicitID, id != explicitID {
                 duplicateTaskIDs.append(DuplicateTaskID(id: explicitID, location: location(item)))
             }
             var children: [PlanTask] = []
-            for child in nested { children += collectTasks(in: child) }
+            for child in nested { children += collectTasks(in: child, scope: scope) }
             tasks.append(
                 PlanTask(
                     id: id, text: item.text, isChecked: checked, isDescoped: item.isStruckThrough,

@@ -403,6 +403,23 @@ struct CrossDocumentCheckTests {
             ])
     }
 
+    @Test func `a Requires line names a step without its numbering, or a phase by number`() throws {
+        let plans = [
+            "a.md": "## 4.1: Backups\n- [ ] Nightly dump\n## .5) Restore drill\n- [ ] Drill run\n",
+            "b.md": "## Phase 7: Prepare ✅\n- [ ] Order hardware\n",
+            "c.md":
+                "## Phase 1: Launch\n**Status:** In Progress\n**Requires:** Backups, restore drill, phase-7\n- [ ] Go\n",
+        ]
+        #expect(
+            try Self.findings("prerequisite.unticked", plans).map {
+                $0.replacingOccurrences(of: " [prerequisite.unticked]", with: "")
+            } == [
+                "c.md:1:1: error: Phase 1: Launch has started (declared In Progress) but its prerequisite Backups has 1 unticked: 'Nightly dump'",
+                "c.md:1:1: error: Phase 1: Launch has started (declared In Progress) but its prerequisite phase-7 has 1 unticked: 'Order hardware'",
+                "c.md:1:1: error: Phase 1: Launch has started (declared In Progress) but its prerequisite restore drill has 1 unticked: 'Drill run'",
+            ])
+    }
+
     @Test func `a gate may name any step, even one no Requires line or gate names`() throws {
         let loaded = try Self.loaded([
             "a.md": "## 3. Go-Live Checklist 🚀\n- [ ] DNS switched\n- [x] Team told\n",
