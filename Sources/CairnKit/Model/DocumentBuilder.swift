@@ -35,7 +35,7 @@ struct DocumentBuilder {
             path: path, title: title, frontMatter: frontMatter.values,
             progress: leadingTasks.map(\.progress).sum + sections.map(\.progress).sum,
             sections: sections,
-            leadingTasks: leadingTasks, phases: sections.flatMap { phases(in: $0) },
+            leadingTasks: leadingTasks, phases: phases(in: sections),
             checklists: checklists(in: sections, parent: nil), procedures: procedures,
             targets: targets,
             workflows: workflows, links: links(in: parsed.root), duplicateTaskIDs: duplicateTaskIDs,
@@ -243,8 +243,14 @@ struct DocumentBuilder {
 
     // MARK: Post-passes
 
-    private func phases(in section: Section) -> [Phase] {
+    private func phases(in sections: [Section]) -> [Phase] {
         var found: [Phase] = []
+        for section in sections { addPhases(in: section, to: &found) }
+        return found
+    }
+
+    /// Adds the section's phase, if it is one, then those below it, in document order.
+    private func addPhases(in section: Section, to found: inout [Phase]) {
         if section.kind == .heading, let heading = PhaseHeading(section.title) {
             let statusText = section.fields["status"]
             let estimateText =
@@ -261,12 +267,20 @@ struct DocumentBuilder {
                     location: section.location, progress: section.progress, tasks: section.allTasks,
                     requires: section.requires))
         }
-        return found + section.children.flatMap { phases(in: $0) }
+        for child in section.children { addPhases(in: child, to: &found) }
     }
 
     private func checklists(in sections: [Section], parent: Section?) -> [Checklist] {
-        sections.flatMap { section -> [Checklist] in
-            var found: [Checklist] = []
+        var found: [Checklist] = []
+        addChecklists(in: sections, parent: parent, to: &found)
+        return found
+    }
+
+    /// Adds each checklist among `sections` and below them, in document order.
+    private func addChecklists(
+        in sections: [Section], parent: Section?, to found: inout [Checklist]
+    ) {
+        for section in sections {
             if section.isChecklist {
                 let gates =
                     section.isPrerequisite
@@ -279,20 +293,28 @@ struct DocumentBuilder {
                         parentTitle: parent?.title,
                         gates: gates))
             }
-            return found + checklists(in: section.children, parent: section)
+            addChecklists(in: section.children, parent: section, to: &found)
         }
     }
 
     private func links(in block: MarkdownBlock) -> [DocumentLink] {
-        let own = block.links.map { link in
-            DocumentLink(
-                destination: link.destination,
-                targetDocument: PagePath.resolve(link.destination, from: path),
-                fragment: link.destination.split(separator: "#", maxSplits: 1).dropFirst().first
-                    .map(String.init),
-                isImage: link.isImage,
-                location: .init(path: path, line: link.line, column: link.column))
+        var found: [DocumentLink] = []
+        addLinks(in: block, to: &found)
+        return found
+    }
+
+    /// Adds the block's links, then those of the blocks inside it, in document order.
+    private func addLinks(in block: MarkdownBlock, to found: inout [DocumentLink]) {
+        for link in block.links {
+            found.append(
+                DocumentLink(
+                    destination: link.destination,
+                    targetDocument: PagePath.resolve(link.destination, from: path),
+                    fragment: link.destination.split(separator: "#", maxSplits: 1).dropFirst()
+                        .first.map(String.init),
+                    isImage: link.isImage,
+                    location: .init(path: path, line: link.line, column: link.column)))
         }
-        return own + block.children.flatMap { links(in: $0) }
+        for child in block.children { addLinks(in: child, to: &found) }
     }
 }
