@@ -1,3 +1,5 @@
+import Foundation
+
 /// A procedure or checklist as a page to practise and to print: numbered steps with their
 /// sub-steps, in groups, and the conditions that call for it.
 public struct Runbook: Sendable, Equatable {
@@ -33,68 +35,79 @@ extension Handbook {
     /// A runbook for every procedure (with its section's triggers) and every section whose
     /// title ends in "Checklist", in document order, with unique slugs.
     static func runbooks(in documents: [Document]) -> [Runbook] {
+        // Each document's runbooks on whichever core is free; the slugs, unique across the
+        // handbook, in document order.
+        let found = ParallelMap.map(
+            documents, concurrency: ProcessInfo.processInfo.activeProcessorCount, runbooks(in:))
         var slugs = AnchorRegistry()
         var runbooks: [Runbook] = []
-        for document in documents {
-            var found: [(line: Int, runbook: Runbook)] = []
-            var procedureParents: Set<String> = []
-            for procedure in document.procedures {
-                let parentAnchor = procedure.parentAnchor
-                let title =
-                    procedure.parentTitle.flatMap { parent in
-                        DocumentBuilder.procedureWords.contains { parent.lowercased().contains($0) }
-                            ? parent : nil
-                    } ?? procedure.title
-                if let parentAnchor, title != procedure.title {
-                    guard procedureParents.insert(parentAnchor).inserted else { continue }
-                }
-                let triggers = document.triggerConditions.filter {
-                    $0.parentAnchor != nil && $0.parentAnchor == parentAnchor
-                }
-                let group = RunbookGroup(
-                    title: title == procedure.title ? nil : procedure.title,
-                    steps: procedure.steps.map { RunbookStep(text: $0.text, substeps: $0.substeps) }
-                )
-                found.append(
-                    (
-                        procedure.location.line,
-                        Runbook(
-                            slug: "", title: Runbook.cleanTitle(title), documentPath: document.path,
-                            anchor: title == procedure.title
-                                ? procedure.anchor : (parentAnchor ?? procedure.anchor),
-                            triggers: triggers.map(\.text), groups: [group], version: "")
-                    ))
-            }
-            for section in document.allSections
-            where section.title.lowercased().hasSuffix("checklist") {
-                var groups: [RunbookGroup] = []
-                if !section.tasks.isEmpty {
-                    groups.append(RunbookGroup(title: nil, steps: section.tasks.map(Runbook.step)))
-                }
-                for child in section.children where !child.allTasks.isEmpty {
-                    groups.append(
-                        RunbookGroup(
-                            title: child.title,
-                            steps: child.tasks.map(Runbook.step)
-                                + child.children.flatMap { $0.tasks.map(Runbook.step) }))
-                }
-                guard !groups.isEmpty else { continue }
-                found.append(
-                    (
-                        section.location.line,
-                        Runbook(
-                            slug: "", title: Runbook.cleanTitle(section.title),
-                            documentPath: document.path, anchor: section.anchor,
-                            triggers: [], groups: groups, version: "")
-                    ))
-            }
-            for (_, var runbook) in found.sorted(by: { $0.line < $1.line }) {
-                runbook.slug = slugs.unique(Runbook.slug(for: runbook.title))
-                runbook.version = Runbook.fingerprint(runbook)
-                runbooks.append(runbook)
-            }
+        for var runbook in found.joined() {
+            runbook.slug = slugs.unique(Runbook.slug(for: runbook.title))
+            runbooks.append(runbook)
         }
         return runbooks
+    }
+
+    /// The runbooks of one document in the order they start, each with its version and no
+    /// slug yet.
+    private static func runbooks(in document: Document) -> [Runbook] {
+        var found: [(line: Int, runbook: Runbook)] = []
+        var procedureParents: Set<String> = []
+        for procedure in document.procedures {
+            let parentAnchor = procedure.parentAnchor
+            let title =
+                procedure.parentTitle.flatMap { parent in
+                    DocumentBuilder.procedureWords.contains(where: parent.containsIgnoringASCIICase)
+                        ? parent : nil
+                } ?? procedure.title
+            if let parentAnchor, title != procedure.title {
+                guard procedureParents.insert(parentAnchor).inserted else { continue }
+            }
+            let triggers = document.triggerConditions.filter {
+                $0.parentAnchor != nil && $0.parentAnchor == parentAnchor
+            }
+            let group = RunbookGroup(
+                title: title == procedure.title ? nil : procedure.title,
+                steps: procedure.steps.map { RunbookStep(text: $0.text, substeps: $0.substeps) }
+            )
+            found.append(
+                (
+                    procedure.location.line,
+                    Runbook(
+                        slug: "", title: Runbook.cleanTitle(title), documentPath: document.path,
+                        anchor: title == procedure.title
+                            ? procedure.anchor : (parentAnchor ?? procedure.anchor),
+                        triggers: triggers.map(\.text), groups: [group], version: "")
+                ))
+        }
+        for section in document.allSections
+        where section.title.hasSuffixIgnoringASCIICase("checklist") {
+            var groups: [RunbookGroup] = []
+            if !section.tasks.isEmpty {
+                groups.append(RunbookGroup(title: nil, steps: section.tasks.map(Runbook.step)))
+            }
+            for child in section.children where !child.allTasks.isEmpty {
+                groups.append(
+                    RunbookGroup(
+                        title: child.title,
+                        steps: child.tasks.map(Runbook.step)
+                            + child.children.flatMap { $0.tasks.map(Runbook.step) }))
+            }
+            guard !groups.isEmpty else { continue }
+            found.append(
+                (
+                    section.location.line,
+                    Runbook(
+                        slug: "", title: Runbook.cleanTitle(section.title),
+                        documentPath: document.path, anchor: section.anchor,
+                        triggers: [], groups: groups, version: "")
+                ))
+        }
+        return found.sorted(by: { $0.line < $1.line }).map { _, runbook in
+            var runbook = runbook
+            runbook.version = Runbook.fingerprint(runbook)
+            return runbook
+        }
     }
 }
 
