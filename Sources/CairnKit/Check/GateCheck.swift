@@ -92,8 +92,7 @@ public struct GateCheck: Sendable {
                 $0.anchor == phases[index - 1].anchor
             })
         else { return [] }
-        let title =
-            PhaseHeading(previous.title).map { "Phase \($0.number): \($0.title)" } ?? previous.title
+        let title = phases[index - 1].numberedTitle
         if let deliverables = previous.children.first(where: {
             StepName.normalized($0.title) == "deliverables"
         }) {

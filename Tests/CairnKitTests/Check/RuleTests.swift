@@ -462,6 +462,25 @@ struct ExamplePlanCheckTests {
         #expect(findings.map(\.location.line) == Array(314...320))
     }
 
+    @Test func `the example's gates are its configured ones, then each phase, then each checklist`()
+        throws
+    {
+        let loaded = try HandbookLoading.load(contentFolder: ExampleContent.contentFolder)
+        let gates = GateCheck(handbook: loaded.handbook, now: RuleTests.now).gates
+        #expect(
+            gates.prefix(5).map { "\($0.name): \($0.requirements.joined(separator: ", "))" } == [
+                "go-live: Pre-Launch Checklist, Phase 5",
+                "production-deploy: Pre-Deployment",
+                "Phase 1: ",
+                "Phase 2: Phase 1: Preparation & Documentation deliverables",
+                "Phase 3: Phase 2: Staging Environment Setup deliverables",
+            ])
+        #expect(gates.map(\.kind.rawValue).filter { $0 == "phase" }.count == 6)
+        let production = try #require(gates.first { $0.name == "production-deploy" })
+        #expect(production.progress == Progress(done: 0, total: 7))
+        #expect(gates.last?.kind == .checklist)
+    }
+
     @Test func `every link between the example documents resolves`() throws {
         let loaded = try HandbookLoading.load(contentFolder: ExampleContent.contentFolder)
         let broken = Checker(rules: allRules.filter { $0.id.rawValue == "link.broken" }).check(
