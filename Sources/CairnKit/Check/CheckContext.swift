@@ -24,18 +24,20 @@ public struct CheckContext: Sendable {
         evidence = handbook.status.evidenceByTask
         let documents = handbook.documents
         let concurrency = ProcessInfo.processInfo.activeProcessorCount
-        let explicitIDs = ParallelMap.map(documents, concurrency: concurrency) { document in
-            document.allTasks.filter(\.hasExplicitID).map(\.id)
+        // What rules will ask for: ids given explicitly or named by a record, and the step
+        // names of every Requires line and gate.
+        let asked = ParallelMap.map(documents, concurrency: concurrency) { document in
+            (
+                ids: document.allTasks.filter(\.hasExplicitID).map(\.id),
+                names: document.allSections.flatMap { $0.requires.map(StepName.normalized) }
+            )
         }
-        let askedIDs = Set(explicitIDs.joined()).union(evidence.keys)
-        var askedNames: Set<String> = [StepName.normalized(DeployGateRule.defaultRequirement)]
+        let askedIDs = Set(asked.flatMap(\.ids)).union(evidence.keys)
+        var askedNames = Set(asked.flatMap(\.names))
+        askedNames.insert(StepName.normalized(DeployGateRule.defaultRequirement))
         for gate in handbook.config.gates {
             askedNames.formUnion(gate.requirements.map(StepName.normalized))
         }
-        let requiredNames = ParallelMap.map(documents, concurrency: concurrency) { document in
-            document.allSections.flatMap { $0.requires.map(StepName.normalized) }
-        }
-        askedNames.formUnion(requiredNames.joined())
         // `phase 3` and `3` are names only phases answer to; when nothing asks for such a
         // name, no heading needs reading as a phase.
         let asksForPhases = askedNames.contains { name in
