@@ -76,3 +76,50 @@ struct NavigationTests {
         #expect(!runbookHTML.contains("aria-current=\"page\">Doc 70"))
     }
 }
+
+/// A handbook of many plans keeps its dashboard readable: the phases table and time line show
+/// the first hundred phases, and say how many there are.
+struct LargeDashboardTests {
+    func dashboard(documents: Int, phasesEach: Int, inProgress: (Int, Int)? = nil) throws
+        -> String
+    {
+        let content = try TemporaryFolder()
+        for number in 1...documents {
+            var plan = "# Plan \(number)\n"
+            for phase in 1...phasesEach {
+                let status =
+                    inProgress.map { $0 == (number, phase) } == true ? "In Progress" : "Not Started"
+                plan +=
+                    "## Phase \(phase): Step \(number).\(phase)\n**Status:** \(status)\n**Estimated Time:** 1 week\n- [ ] Work \(phase)\n"
+            }
+            try content.write(String(format: "plans/p%03d.md", number), plan)
+        }
+        let files = try ExampleContent.render(contentFolder: content.path)
+        let page = try #require(files.first { $0.path == "index.html" })
+        return String(decoding: try page.contents, as: UTF8.self)
+    }
+
+    @Test func `the dashboard lists the first 100 of 120 phases and says so`() throws {
+        let html = try dashboard(documents: 3, phasesEach: 40, inProgress: (3, 30))
+        let table = try #require(
+            html.components(separatedBy: #"<table class="phases">"#).last?
+                .components(separatedBy: "</table>").first)
+        #expect(table.components(separatedBy: "<tr").count - 1 == 101)  // the header and 100 rows
+        #expect(table.contains("Step 3.20"))
+        #expect(!table.contains("Step 3.21<"))
+        #expect(
+            html.contains(
+                "The first 100 of 120 phases, in document order; each document's page lists its own"
+            ))
+        // The current phase is the one in progress, though the table does not reach it.
+        #expect(html.contains("Step 3.30"))
+        let timeline = try #require(html.components(separatedBy: "timeline-figure").last)
+        #expect(timeline.components(separatedBy: "<g><title>").count - 1 == 100)
+    }
+
+    @Test func `a dashboard of 100 phases lists them all and says nothing more`() throws {
+        let html = try dashboard(documents: 2, phasesEach: 50)
+        #expect(!html.contains("The first 100"))
+        #expect(html.contains("Step 2.50"))
+    }
+}

@@ -6,8 +6,9 @@ enum PhaseTimeline {
     static let width = 760.0
     static let row = 26.0
 
-    static func svg(_ handbook: Handbook, now: Timestamp) -> String? {
-        let phases = handbook.phases
+    /// - Parameter limit: how many phases, from the first, the time line draws.
+    static func svg(_ handbook: Handbook, now: Timestamp, limit: Int = .max) -> String? {
+        let phases = Array(handbook.phases.prefix(limit))
         guard !phases.isEmpty, phases.contains(where: { $0.estimate?.minimumDays != nil }) else {
             return nil
         }

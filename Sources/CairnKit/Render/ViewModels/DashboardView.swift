@@ -1,9 +1,19 @@
 /// The view model of `index.html`: where the migration stands and what comes next.
 struct DashboardView {
+    /// The phases the table and the time line show at most. A handbook of many plans has
+    /// tens of thousands (60,000 at 10,000 documents: a 68 MB table and time line that no
+    /// browser shows usably, and the costliest page to make after every deploy); each
+    /// document's page lists its own.
+    static let phaseLimit = 100
+
     let page: PageContext
     let progress: ProgressView
+    /// The first `phaseLimit` phases, in document order.
     let phases: [PhaseRow]
     let hasPhases: Bool
+    /// How many phases the handbook has, and whether the table shows only some of them.
+    let phaseCount: Int
+    let isPhaseListShortened: Bool
     let currentPhase: PhaseRow?
     let nextTasks: [TaskLink]
     let hasNextTasks: Bool
@@ -74,7 +84,10 @@ struct DashboardView {
                 + (documentsByPath[documentPath]?.pagePath ?? PagePath.forDocument(documentPath))
                 + "#" + anchor
         }
-        phases = handbook.phases.map { phase in
+        let allPhases = handbook.phases
+        phaseCount = allPhases.count
+        isPhaseListShortened = allPhases.count > Self.phaseLimit
+        func row(_ phase: Phase) -> PhaseRow {
             PhaseRow(
                 number: phase.number, title: phase.title,
                 href: href(phase.documentPath, phase.anchor),
@@ -86,8 +99,9 @@ struct DashboardView {
                     && phase.anchor == current?.anchor,
                 isMarkedComplete: phase.isMarkedComplete)
         }
+        phases = allPhases.prefix(Self.phaseLimit).map(row)
         hasPhases = !phases.isEmpty
-        currentPhase = phases.first(where: \.isCurrent)
+        currentPhase = current.map(row)
         nextTasks = handbook.nextTasks().map { task in
             TaskLink(
                 text: task.text, href: href(current?.documentPath ?? "", task.id),
@@ -108,7 +122,7 @@ struct DashboardView {
                 "steps": runbook.stepCount,
             ]
         }
-        timeline = PhaseTimeline.svg(handbook, now: now)
+        timeline = PhaseTimeline.svg(handbook, now: now, limit: Self.phaseLimit)
         let counts = FindingCounts(findings)
         checks = CheckSummary(
             errors: counts.errors, warnings: counts.warnings, notes: counts.notes,

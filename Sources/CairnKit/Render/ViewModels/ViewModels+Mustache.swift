@@ -60,6 +60,9 @@ extension DashboardView: MustacheParent {
         case "progress": progress
         case "phases": phases
         case "hasPhases": hasPhases
+        case "phaseCount": phaseCount
+        case "shownPhaseCount": phases.count
+        case "isPhaseListShortened": isPhaseListShortened
         case "currentPhase": currentPhase as Any?
         case "nextTasks": nextTasks
         case "hasNextTasks": hasNextTasks
