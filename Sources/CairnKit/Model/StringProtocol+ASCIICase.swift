@@ -3,9 +3,7 @@ extension StringProtocol {
     /// byte: lowercasing every open section's title and searching it with Foundation, for every
     /// list of a large handbook, cost more than building the list's tasks.
     func containsIgnoringASCIICase(_ word: String) -> Bool {
-        func folded(_ byte: UInt8) -> UInt8 {
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-        }
+        let folded = ASCIIWord.lowercased
         let needle = word.utf8.map(folded)
         guard let first = needle.first else { return true }
         func search(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
@@ -30,8 +28,7 @@ extension StringProtocol {
         let bytes = utf8
         guard bytes.count >= word.utf8.count else { return false }
         return zip(bytes.suffix(word.utf8.count), word.utf8).allSatisfy { byte, expected in
-            byte == expected
-                || ((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) && byte + 32 == expected)
+            ASCIIWord.lowercased(byte) == expected
         }
     }
 }

@@ -17,9 +17,7 @@ struct TextScanner {
     /// prefix Cairn scans for is ASCII). Byte by byte: counting or lowercasing characters of a
     /// whole heading, once for every heading, cost more than reading the rest of it.
     mutating func scan(caseInsensitive prefix: String) -> Bool {
-        func folded(_ byte: UInt8) -> UInt8 {
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-        }
+        let folded = ASCIIWord.lowercased
         let bytes = rest.utf8
         var index = bytes.startIndex
         for expected in prefix.utf8 {

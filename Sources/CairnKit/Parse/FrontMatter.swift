@@ -64,15 +64,15 @@ public struct FrontMatter: Sendable, Equatable {
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = bytes[..<colon]
             guard let first = key.first, isLetter(first) || first == UInt8(ascii: "_"),
-                key.allSatisfy({ isLetter($0) || isDigit($0) || $0 == 0x5F || $0 == 0x2D })
+                key.allSatisfy({ isLetterOrDigit($0) || $0 == 0x5F || $0 == 0x2D })
             else { return nil }
             let afterColon = bytes[bytes.index(after: colon)...]
             guard afterColon.first == UInt8(ascii: " ") else { return nil }
             let value = afterColon.drop { $0 == UInt8(ascii: " ") }
             guard let start = value.first, isLetter(start), value.last != UInt8(ascii: " "),
-                value.allSatisfy({ byte in
-                    isLetter(byte) || isDigit(byte)
-                        || [0x20, 0x2D, 0x5F, 0x2E, 0x2F].contains(byte)  // space - _ . /
+                // Besides letters and digits: space - _ . /
+                value.allSatisfy({
+                    isLetterOrDigit($0) || [0x20, 0x2D, 0x5F, 0x2E, 0x2F].contains($0)
                 }),
                 !zip(value, value.dropFirst()).contains(where: {
                     $0 == UInt8(ascii: " ") && $1 == UInt8(ascii: " ")
@@ -93,10 +93,10 @@ public struct FrontMatter: Sendable, Equatable {
     ]
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+        isLetterOrDigit(byte) && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        ASCIIWord.isWordByte(ASCIIWord.lowercased(byte))
     }
 }
