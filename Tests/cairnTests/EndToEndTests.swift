@@ -119,7 +119,8 @@ struct BuildCommandTests {
         #expect(result.status == 2)
         #expect(
             result.standardError.contains(
-                "/theme/index.mustache:3:1: error: template does not parse"))
+                "/theme/index.mustache:2:1: error: template does not parse: 'open' is opened here but never closed"
+            ))
         #expect(result.standardError.contains("[template.invalid]"))
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Renders a handbook into site files through the theme's Mustache templates.
 public struct SiteRenderer: Sendable {
@@ -8,7 +7,7 @@ public struct SiteRenderer: Sendable {
         "layout", "index", "document", "deploys", "backups", "metrics", "checks",
     ]
 
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     private let theme: Theme
     /// Every template's name and text: a page's fingerprint starts from it, so a changed
     /// template or partial makes every page again.
@@ -17,28 +16,19 @@ public struct SiteRenderer: Sendable {
     /// Compiles the theme's templates; a template that does not parse is reported with its
     /// line and column, and no renderer is made.
     public static func make(theme: Theme) -> (renderer: SiteRenderer?, diagnostics: [Diagnostic]) {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var diagnostics: [Diagnostic] = []
-        HTMLTemplateEscaping.registered
         for (name, source) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(HTMLTemplateEscaping.pragma + source, named: name)
-            } catch let error as MustacheTemplate.ParserError {
+                try library.register(source, named: name)
+            } catch {
                 diagnostics.append(
                     Diagnostic(
                         .templateInvalid, .error,
                         at: .init(
                             path: theme.templatePaths[name] ?? "templates/\(name).mustache",
-                            // The escaping pragma is a line before the file's first.
-                            line: max(1, error.context.lineNumber - 1),
-                            column: error.context.columnNumber),
-                        "template does not parse: \(error.error)"))
-            } catch {
-                diagnostics.append(
-                    Diagnostic(
-                        .templateInvalid, .error,
-                        at: .init(path: theme.templatePaths[name] ?? "templates/\(name).mustache"),
-                        "template does not parse: \(error)"))
+                            line: error.line, column: error.column),
+                        "template does not parse: \(error.message)"))
             }
         }
         for name in requiredTemplates where theme.templates[name] == nil {
@@ -273,7 +263,8 @@ public struct SiteRenderer: Sendable {
         }
         let library = self.library
         return PreparedFile(path: path, fingerprint: fingerprint) {
-            SiteFile(path: path, text: library.render(laidOut, withTemplate: template) ?? "")
+            SiteFile(
+                path: path, contents: library.renderBytes(laidOut, withTemplate: template) ?? [])
         }
     }
 
@@ -347,12 +338,12 @@ public struct SiteRenderer: Sendable {
 }
 
 /// A page view: every page has the layout's context.
-protocol PageView: MustacheParent {
+protocol PageView: TemplateContext {
     var page: PageContext { get }
 }
 
 /// A page as its template sees it: the view, with the page context the renderer completed.
-private struct LaidOutPage: MustacheParent {
+private struct LaidOutPage: TemplateContext {
     let view: any PageView
     let page: PageContext
 

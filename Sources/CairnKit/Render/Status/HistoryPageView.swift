@@ -1,5 +1,3 @@
-import Mustache
-
 /// One page of a status history (`deploys.html`, `backups-2.html`, …): newest first, 100 rows a
 /// page, charts on the first page.
 struct HistoryPageView {
@@ -47,7 +45,7 @@ struct HistoryPageView {
     }
 }
 
-extension HistoryPageView: MustacheParent {
+extension HistoryPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
@@ -64,7 +62,7 @@ extension HistoryPageView: MustacheParent {
     }
 }
 
-extension HistoryPageView.PageLink: MustacheParent {
+extension HistoryPageView.PageLink: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "number": number
@@ -75,7 +73,7 @@ extension HistoryPageView.PageLink: MustacheParent {
     }
 }
 
-extension HistoryPageView.Chart: MustacheParent {
+extension HistoryPageView.Chart: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "svg": svg

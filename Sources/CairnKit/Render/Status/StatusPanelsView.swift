@@ -1,5 +1,3 @@
-import Mustache
-
 /// The dashboard's status panels: the latest deploy, backup and restore test of each
 /// environment, the plan's targets against the latest metrics, and fired rollback triggers.
 struct StatusPanelsView {
@@ -202,7 +200,7 @@ extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
-extension StatusPanelsView: MustacheParent {
+extension StatusPanelsView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "hasRecords": hasRecords
@@ -223,7 +221,7 @@ extension StatusPanelsView: MustacheParent {
     }
 }
 
-extension StatusPanelsView.DeployCard: MustacheParent {
+extension StatusPanelsView.DeployCard: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "environment": environment
@@ -244,7 +242,7 @@ extension StatusPanelsView.DeployCard: MustacheParent {
     }
 }
 
-extension StatusPanelsView.CheckRow: MustacheParent {
+extension StatusPanelsView.CheckRow: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
@@ -256,7 +254,7 @@ extension StatusPanelsView.CheckRow: MustacheParent {
     }
 }
 
-extension StatusPanelsView.BackupCard: MustacheParent {
+extension StatusPanelsView.BackupCard: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "environment": environment
@@ -271,7 +269,7 @@ extension StatusPanelsView.BackupCard: MustacheParent {
     }
 }
 
-extension StatusPanelsView.RestoreSummary: MustacheParent {
+extension StatusPanelsView.RestoreSummary: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "status": status
@@ -285,7 +283,7 @@ extension StatusPanelsView.RestoreSummary: MustacheParent {
     }
 }
 
-extension StatusPanelsView.TargetRow: MustacheParent {
+extension StatusPanelsView.TargetRow: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "environment": environment

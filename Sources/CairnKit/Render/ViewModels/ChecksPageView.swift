@@ -1,5 +1,3 @@
-import Mustache
-
 /// `checks.html`: what the checker and the build found, errors first, each linking to the
 /// heading, task or record it is about.
 struct ChecksPageView {
@@ -109,7 +107,7 @@ struct FindingLocator {
     }
 }
 
-extension ChecksPageView: MustacheParent {
+extension ChecksPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
@@ -121,7 +119,7 @@ extension ChecksPageView: MustacheParent {
     }
 }
 
-extension ChecksPageView.Group: MustacheParent {
+extension ChecksPageView.Group: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
@@ -132,7 +130,7 @@ extension ChecksPageView.Group: MustacheParent {
     }
 }
 
-extension ChecksPageView.Row: MustacheParent {
+extension ChecksPageView.Row: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "message": message

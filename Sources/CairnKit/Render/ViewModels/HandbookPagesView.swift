@@ -1,5 +1,3 @@
-import Mustache
-
 /// `print.html`: every document on one page, in reading order, for trainers to print.
 struct PrintPageView {
     let page: PageContext
@@ -73,7 +71,7 @@ struct StartPageView {
     }
 }
 
-extension PrintPageView: MustacheParent {
+extension PrintPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
@@ -84,7 +82,7 @@ extension PrintPageView: MustacheParent {
     }
 }
 
-extension StartPageView: MustacheParent {
+extension StartPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
@@ -121,7 +119,7 @@ struct SearchPageView {
     }
 }
 
-extension SearchPageView: MustacheParent {
+extension SearchPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page

@@ -1,5 +1,3 @@
-import Mustache
-
 /// `runbooks/<slug>.html`: a runbook to practise (drill mode ticks steps in the browser) and to
 /// print (boxes to tick on paper).
 struct RunbookPageView {
@@ -48,7 +46,7 @@ struct RunbookPageView {
     }
 }
 
-extension RunbookPageView: MustacheParent {
+extension RunbookPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page

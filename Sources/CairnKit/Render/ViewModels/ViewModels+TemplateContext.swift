@@ -1,10 +1,7 @@
-import Mustache
+// The names each view model answers in templates: every key here is a name the templates may
+// use (`{{title}}`, `{{#progress}}`), and what it gives them.
 
-// The view models answer the templates' lookups directly: swift-mustache otherwise reflects
-// over every value with `Mirror` at each `{{name}}`, which costs more than the rest of a
-// build together. Each key here is a name the templates may use.
-
-extension ProgressView: MustacheParent {
+extension ProgressView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "done": done
@@ -19,7 +16,7 @@ extension ProgressView: MustacheParent {
     }
 }
 
-extension PageContext: MustacheParent {
+extension PageContext: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "siteTitle": siteTitle
@@ -40,7 +37,7 @@ extension PageContext: MustacheParent {
     }
 }
 
-extension PageContext.NavigationItem: MustacheParent {
+extension PageContext.NavigationItem: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -53,7 +50,7 @@ extension PageContext.NavigationItem: MustacheParent {
     }
 }
 
-extension DashboardView: MustacheParent {
+extension DashboardView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
@@ -79,7 +76,7 @@ extension DashboardView: MustacheParent {
     }
 }
 
-extension DashboardView.PhaseRow: MustacheParent {
+extension DashboardView.PhaseRow: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "number": number
@@ -96,7 +93,7 @@ extension DashboardView.PhaseRow: MustacheParent {
     }
 }
 
-extension DashboardView.TaskLink: MustacheParent {
+extension DashboardView.TaskLink: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "text": text
@@ -107,7 +104,7 @@ extension DashboardView.TaskLink: MustacheParent {
     }
 }
 
-extension DashboardView.ChecklistRow: MustacheParent {
+extension DashboardView.ChecklistRow: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -119,7 +116,7 @@ extension DashboardView.ChecklistRow: MustacheParent {
     }
 }
 
-extension DashboardView.DocumentRow: MustacheParent {
+extension DashboardView.DocumentRow: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -131,7 +128,7 @@ extension DashboardView.DocumentRow: MustacheParent {
     }
 }
 
-extension DocumentPageView: MustacheParent {
+extension DocumentPageView: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
@@ -148,7 +145,7 @@ extension DocumentPageView: MustacheParent {
     }
 }
 
-extension DocumentPageView.ContentsEntry: MustacheParent {
+extension DocumentPageView.ContentsEntry: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -160,7 +157,7 @@ extension DocumentPageView.ContentsEntry: MustacheParent {
     }
 }
 
-extension DocumentPageView.Neighbour: MustacheParent {
+extension DocumentPageView.Neighbour: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -170,7 +167,7 @@ extension DocumentPageView.Neighbour: MustacheParent {
     }
 }
 
-extension DashboardView.CheckSummary: MustacheParent {
+extension DashboardView.CheckSummary: TemplateContext {
     func child(named name: String) -> Any? {
         switch name {
         case "errors": errors
