@@ -29,7 +29,6 @@ struct BodyDecorator {
         var column: Int
     }
 
-    private static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     private static let hrefAttribute = Array(" href=\"".utf8)
     private static let srcAttribute = Array(" src=\"".utf8)
 
@@ -48,13 +47,47 @@ struct BodyDecorator {
     private static let checkedBox = Array(
         "<input type=\"checkbox\" checked=\"\" disabled=\"\" />".utf8)
 
+    private static let tableWrapOpen = Array("<div class=\"table-wrap\">".utf8)
+    private static let tableWrapClose = Array("</table></div>".utf8)
+    private static let labelledUncheckedBox = Array(
+        "<input type=\"checkbox\" disabled=\"\" aria-label=\"Open task\" />".utf8)
+    private static let labelledCheckedBox = Array(
+        "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done task\" />".utf8)
+
     func decorate(_ html: String) -> String {
-        let bytes = Array(html.utf8)
+        var html = html
+        let output = html.withUTF8 { decorate($0) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The decorated bytes. Text between the places that can change is copied a run at a time:
+    /// a tag's `<`, and a space that may start an attribute this rewrites.
+    private func decorate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
+        let relocatesLinks = !(idPrefix.isEmpty && linkFolder.isEmpty)
         var pendingClose: (tags: [[UInt8]], html: [UInt8])?
         var index = 0
         while index < bytes.count {
+            var runEnd = index
+            while runEnd < bytes.count {
+                let byte = bytes[runEnd]
+                if byte == UInt8(ascii: "<") { break }
+                if byte == UInt8(ascii: " "), runEnd + 1 < bytes.count {
+                    let next = bytes[runEnd + 1]
+                    if next == UInt8(ascii: "d")
+                        || (relocatesLinks && (next == UInt8(ascii: "h") || next == UInt8(ascii: "s")))
+                    {
+                        break
+                    }
+                }
+                runEnd += 1
+            }
+            if runEnd > index {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                index = runEnd
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "<") {
                 if let pending = pendingClose,
@@ -64,60 +97,62 @@ struct BodyDecorator {
                     pendingClose = nil
                 }
                 if bytes.hasPrefix(Self.tableOpen, at: index) {
-                    output += Array("<div class=\"table-wrap\">".utf8)
+                    output += Self.tableWrapOpen
                 } else if bytes.hasPrefix(Self.tableClose, at: index) {
-                    output += Self.tableClose + Array("</div>".utf8)
+                    output += Self.tableWrapClose
                     index += Self.tableClose.count
                     continue
                 } else if bytes.hasPrefix(Self.uncheckedBox, at: index) {
-                    output += Array(
-                        "<input type=\"checkbox\" disabled=\"\" aria-label=\"Open task\" />".utf8)
+                    output += Self.labelledUncheckedBox
                     index += Self.uncheckedBox.count
                     continue
                 } else if bytes.hasPrefix(Self.checkedBox, at: index) {
-                    output += Array(
-                        "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done task\" />"
-                            .utf8)
+                    output += Self.labelledCheckedBox
                     index += Self.checkedBox.count
                     continue
                 }
-            } else if byte == UInt8(ascii: " "), !(idPrefix.isEmpty && linkFolder.isEmpty),
-                let name = [Self.hrefAttribute, Self.srcAttribute].first(where: {
-                    bytes.hasPrefix($0, at: index)
-                })
+            } else if relocatesLinks,
+                let name = bytes.hasPrefix(Self.hrefAttribute, at: index)
+                    ? Self.hrefAttribute
+                    : bytes.hasPrefix(Self.srcAttribute, at: index) ? Self.srcAttribute : nil
             {
                 let valueStart = index + name.count
-                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
-                    break
-                }
+                guard let valueEnd = bytes.firstIndex(of: UInt8(ascii: "\""), from: valueStart)
+                else { break }
                 let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                output += name + Array(relocated(value).utf8) + [UInt8(ascii: "\"")]
+                output += name
+                output += relocated(value).utf8
+                output.append(UInt8(ascii: "\""))
                 index = valueEnd + 1
                 continue
-            } else if byte == UInt8(ascii: " "), bytes.hasPrefix(Self.attribute, at: index) {
+            } else if bytes.hasPrefix(Self.attribute, at: index) {
                 let valueStart = index + Self.attribute.count
-                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
-                    break
-                }
-                let tag = Self.openTagName(in: output)
-                if let position = Self.position(bytes[valueStart..<valueEnd]),
-                    let decoration = decorations[position],
-                    let tag,
-                    tag == decoration.tag
-                        || (decoration.tag == "h" && Self.headingTags.contains(tag))
+                guard let valueEnd = bytes.firstIndex(of: UInt8(ascii: "\""), from: valueStart)
+                else { break }
+                if let tag = Self.openTagName(in: output),
+                    let decoration = decorations[
+                        Self.position(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))],
+                    tag.elementsEqual(decoration.tag.utf8)
+                        || (decoration.tag == "h" && Self.isHeadingTag(tag))
                 {
                     if let preceding = decoration.precedingHTML,
                         let open = output.lastIndex(of: UInt8(ascii: "<"))
                     {
-                        output.insert(contentsOf: Array(preceding.utf8), at: open)
+                        output.insert(contentsOf: preceding.utf8, at: open)
                     }
-                    output += Array(
-                        " id=\"\(HTMLEscaping.attribute(idPrefix + decoration.id))\"".utf8)
+                    output += " id=\"".utf8
+                    HTMLEscaping.append(idPrefix + decoration.id, to: &output)
+                    output.append(UInt8(ascii: "\""))
                     if let className = decoration.className {
-                        output += Array(" class=\"\(className)\"".utf8)
+                        output += " class=\"".utf8
+                        output += className.utf8
+                        output.append(UInt8(ascii: "\""))
                     }
                     if let trailing = decoration.trailingHTML {
-                        pendingClose = (Self.endsOfFirstLine(of: tag), Array(trailing.utf8))
+                        pendingClose = (
+                            Self.endsOfFirstLine(of: String(decoding: tag, as: UTF8.self)),
+                            Array(trailing.utf8)
+                        )
                     }
                 }
                 index = valueEnd + 1
@@ -126,7 +161,7 @@ struct BodyDecorator {
             output.append(byte)
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Where the text that opens an element ends: its closing tag, or, for a list item, the
@@ -137,34 +172,50 @@ struct BodyDecorator {
     }
 
     /// `17:1` from `17:1-17:40`.
-    private static func position(_ value: ArraySlice<UInt8>) -> SourcePosition? {
-        var numbers: [Int] = [0, 0]
-        var part = 0
+    private static func position(_ value: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        var line = 0
+        var column = 0
+        var isColumn = false
         for byte in value {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                numbers[part] = numbers[part] * 10 + Int(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: ":"): part = 1
-            default: return SourcePosition(line: numbers[0], column: numbers[1])
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if isColumn { column = column * 10 + digit } else { line = line * 10 + digit }
+            case UInt8(ascii: ":"): isColumn = true
+            default: return SourcePosition(line: line, column: column)
             }
         }
-        return SourcePosition(line: numbers[0], column: numbers[1])
+        return SourcePosition(line: line, column: column)
     }
 
     /// The name of the tag whose `<` is the last one written (`h2`, `li`, `p`).
-    private static func openTagName(in output: [UInt8]) -> String? {
+    private static func openTagName(in output: [UInt8]) -> ArraySlice<UInt8>? {
         guard let open = output.lastIndex(of: UInt8(ascii: "<")) else { return nil }
-        let name = output[(open + 1)...].prefix {
+        return output[(open + 1)...].prefix {
             $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">")
         }
-        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `h1` to `h6`.
+    private static func isHeadingTag(_ name: ArraySlice<UInt8>) -> Bool {
+        name.count == 2 && name.first == UInt8(ascii: "h")
+            && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[name.startIndex + 1])
     }
 }
 
-extension Array where Element == UInt8 {
-    func hasPrefix(_ prefix: [UInt8], at index: Int) -> Bool {
+extension UnsafeBufferPointer where Element == UInt8 {
+    fileprivate func hasPrefix(_ prefix: [UInt8], at index: Int) -> Bool {
         guard index + prefix.count <= count else { return false }
         for offset in 0..<prefix.count where self[index + offset] != prefix[offset] { return false }
         return true
+    }
+
+    fileprivate func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        var index = start
+        while index < count {
+            if self[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 }
