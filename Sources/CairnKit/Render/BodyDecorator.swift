@@ -76,7 +76,8 @@ struct BodyDecorator {
                 if byte == UInt8(ascii: " "), runEnd + 1 < bytes.count {
                     let next = bytes[runEnd + 1]
                     if next == UInt8(ascii: "d")
-                        || (relocatesLinks && (next == UInt8(ascii: "h") || next == UInt8(ascii: "s")))
+                        || (relocatesLinks
+                            && (next == UInt8(ascii: "h") || next == UInt8(ascii: "s")))
                     {
                         break
                     }

@@ -50,7 +50,7 @@ public struct CheckReport: Sendable {
     public func render(_ format: Format, isColored: Bool = false) throws -> String {
         switch format {
         case .text: text(isColored: isColored)
-        case .json: try json()
+        case .json: json()
         case .github: github()
         case .junit: junit()
         case .sarif: try sarif()
@@ -78,33 +78,40 @@ public struct CheckReport: Sendable {
         return output
     }
 
-    func json() throws -> String {
-        struct Output: Encodable {
-            let schema = "cairn.check/v1"
-            let summary: [String: Int]
-            let findings: [Entry]
+    /// The findings as JSON, laid out as Foundation's `JSONEncoder` lays it out (pretty, keys
+    /// sorted, `/` unescaped), written straight into bytes: at 10,000 documents the encoder's
+    /// tree of 80,000 findings took more memory than the report and a tenth of the check.
+    func json() -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(256 + findings.count * 360)
+        output += "{\n  \"findings\" : [".utf8
+        if findings.isEmpty {
+            output += "\n\n  ]".utf8
+        } else {
+            for (index, finding) in findings.enumerated() {
+                output += (index == 0 ? "\n    {" : ",\n    {").utf8
+                output += "\n      \"column\" : \(finding.location.column)".utf8
+                output += ",\n      \"file\" : ".utf8
+                JSONText.appendQuoted(path(finding.location), to: &output)
+                if let hint = finding.hint {
+                    output += ",\n      \"hint\" : ".utf8
+                    JSONText.appendQuoted(hint, to: &output)
+                }
+                output += ",\n      \"line\" : \(finding.location.line)".utf8
+                output += ",\n      \"message\" : ".utf8
+                JSONText.appendQuoted(finding.message, to: &output)
+                output += ",\n      \"rule\" : ".utf8
+                JSONText.appendQuoted(finding.id.rawValue, to: &output)
+                output += ",\n      \"severity\" : ".utf8
+                JSONText.appendQuoted(finding.severity.rawValue, to: &output)
+                output += "\n    }".utf8
+            }
+            output += "\n  ]".utf8
         }
-        struct Entry: Encodable {
-            let rule: String
-            let severity: String
-            let file: String
-            let line: Int
-            let column: Int
-            let message: String
-            let hint: String?
-        }
-        let output = Output(
-            summary: ["errors": count(.error), "warnings": count(.warning), "notes": count(.note)],
-            findings: findings.map { finding in
-                Entry(
-                    rule: finding.id.rawValue, severity: finding.severity.rawValue,
-                    file: path(finding.location),
-                    line: finding.location.line, column: finding.location.column,
-                    message: finding.message, hint: finding.hint)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
+        output += ",\n  \"schema\" : \"cairn.check/v1\",\n  \"summary\" : {".utf8
+        output += "\n    \"errors\" : \(count(.error)),\n    \"notes\" : \(count(.note))".utf8
+        output += ",\n    \"warnings\" : \(count(.warning))\n  }\n}\n".utf8
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
