@@ -51,10 +51,22 @@ struct TemplateLibrary: Sendable {
 private struct Frame {
     let value: Any
     let context: (any TemplateContext)?
+    /// The last name asked of this value and its answer: templates ask the same name several
+    /// times running (`{{#progress.hasTasks}}`, `{{progress.summary}}`), and each answer of a
+    /// view is a fresh copy.
+    var lastAnswer: (name: String, value: Any?)?
 
     init(_ value: Any) {
         self.value = value
         context = value as? any TemplateContext
+    }
+
+    mutating func child(named name: String) -> Any? {
+        guard let context else { return nil }
+        if let lastAnswer, lastAnswer.name == name { return lastAnswer.value }
+        let value = context.child(named: name)
+        lastAnswer = (name, value)
+        return value
     }
 }
 
@@ -189,19 +201,19 @@ private struct Rendering {
 
     /// The value a name stands for: its first part is looked for from the innermost value
     /// outwards, the rest inside what that found.
-    private func lookUp(_ name: TemplateName) -> Any? {
+    private mutating func lookUp(_ name: TemplateName) -> Any? {
         guard let first = name.parts.first else { return stack.last?.value }
-        var found: Any
+        var found: Any?
         if name.isCurrentOnly {
-            guard let value = stack.last?.context?.child(named: first) else { return nil }
-            found = value
+            found = stack.isEmpty ? nil : stack[stack.count - 1].child(named: first)
         } else {
-            guard
-                let value = stack.reversed().lazy.compactMap({ $0.context?.child(named: first) })
-                    .first
-            else { return nil }
-            found = value
+            var index = stack.count - 1
+            while index >= 0, found == nil {
+                found = stack[index].child(named: first)
+                index -= 1
+            }
         }
+        guard var found else { return nil }
         for part in name.parts.dropFirst() {
             guard let context = found as? any TemplateContext,
                 let child = context.child(named: part)
