@@ -8,12 +8,18 @@ enum JSONText {
     static func appendQuoted(_ value: String, to output: inout [UInt8], forScript: Bool = false) {
         output.append(UInt8(ascii: "\""))
         // Most strings have nothing to escape: copy them whole rather than byte by byte.
-        let isPlain = !value.utf8.contains { byte in
-            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        var value = value
+        let isPlain = value.withUTF8 { bytes in
+            for byte in bytes
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
                 || (forScript && (byte == UInt8(ascii: "<") || byte == 0xE2))
+            {
+                return false
+            }
+            output.append(contentsOf: bytes)
+            return true
         }
         if isPlain {
-            output += value.utf8
             output.append(UInt8(ascii: "\""))
             return
         }

@@ -294,22 +294,30 @@ public struct SiteRenderer: Sendable {
                 : document.pagePath.split(separator: "/").dropLast().map { $0 + "/" }.joined())
     }
 
+    private static let sectionProgress = " <span class=\"section-progress\" title=\""
+    private static let sectionProgressComplete =
+        " <span class=\"section-progress complete\" title=\""
+
     private static func decorations(
         for document: Document, evidence: EvidenceBadges, root: String, idPrefix: String
     ) -> [BodyDecorator.SourcePosition: BodyDecorator.Decoration] {
         var decorations: [BodyDecorator.SourcePosition: BodyDecorator.Decoration] = [:]
+        decorations.reserveCapacity(
+            document.allSections.count + document.allTasks.count + document.workflows.count)
         for section in document.allSections {
             let progress = section.progress
-            var trailing =
-                " <a class=\"anchor\" href=\"#\(HTMLEscaping.attribute(idPrefix + section.anchor))\" "
-                + "aria-label=\"Link to this section\">#</a>"
+            var trailing = " <a class=\"anchor\" href=\"#"
+            trailing += HTMLEscaping.attribute(idPrefix + section.anchor)
+            trailing += "\" aria-label=\"Link to this section\">#</a>"
             if progress.hasTasks {
                 let view = ProgressView(progress)
-                let state = view.isComplete ? " complete" : ""
-                trailing +=
-                    " <span class=\"section-progress\(state)\" title=\"\(view.summary)\">"
-                    + "<span class=\"visually-hidden\">\(view.summary)</span>"
-                    + "<span aria-hidden=\"true\">\(view.figures)</span></span>"
+                trailing += view.isComplete ? sectionProgressComplete : sectionProgress
+                trailing += view.summary
+                trailing += "\"><span class=\"visually-hidden\">"
+                trailing += view.summary
+                trailing += "</span><span aria-hidden=\"true\">"
+                trailing += view.figures
+                trailing += "</span></span>"
             }
             decorations[.init(line: section.location.line, column: section.location.column)] =
                 BodyDecorator.Decoration(
@@ -318,12 +326,16 @@ public struct SiteRenderer: Sendable {
                     trailingHTML: trailing)
         }
         for task in document.allTasks {
-            var classes = ["task"]
-            if task.isDone { classes.append("done") }
-            if task.isDescoped { classes.append("descoped") }
+            let className =
+                switch (task.isDone, task.isDescoped) {
+                case (false, false): "task"
+                case (true, false): "task done"
+                case (false, true): "task descoped"
+                case (true, true): "task done descoped"
+                }
             decorations[.init(line: task.location.line, column: task.location.column)] =
                 BodyDecorator.Decoration(
-                    tag: "li", id: task.id, className: classes.joined(separator: " "),
+                    tag: "li", id: task.id, className: className,
                     trailingHTML: evidence.html(for: task.id, root: root))
         }
         for (index, workflow) in document.workflows.enumerated() {
