@@ -5,8 +5,9 @@ enum SearchIndex {
     struct Entry {
         /// The text searched and shown.
         let t: String
-        /// The page and anchor, from the site root.
-        let u: String
+        /// The page, from the site root, and the anchor on it: written as `page#anchor`.
+        let page: String
+        let anchor: String?
         /// What it is: `document`, `runbook`, `heading` or `task`.
         let k: String
         /// The document it is in.
@@ -16,18 +17,20 @@ enum SearchIndex {
     /// The document, its headings below the title, and its tasks.
     static func entries(of document: Document) -> [Entry] {
         var entries = [
-            Entry(t: document.title, u: document.pagePath, k: "document", d: document.path)
+            Entry(
+                t: document.title, page: document.pagePath, anchor: nil, k: "document",
+                d: document.path)
         ]
         for section in document.allSections where section.level > 1 {
             entries.append(
                 Entry(
-                    t: section.title, u: document.pagePath + "#" + section.anchor, k: "heading",
-                    d: document.title))
+                    t: section.title, page: document.pagePath, anchor: section.anchor,
+                    k: "heading", d: document.title))
         }
         for task in document.allTasks {
             entries.append(
                 Entry(
-                    t: task.text, u: document.pagePath + "#" + task.id, k: "task",
+                    t: task.text, page: document.pagePath, anchor: task.id, k: "task",
                     d: document.title))
         }
         return entries
@@ -35,7 +38,9 @@ enum SearchIndex {
 
     static func runbookEntries(_ handbook: Handbook) -> [Entry] {
         handbook.runbooks.map { runbook in
-            Entry(t: runbook.title, u: RunbookPageView.path(runbook), k: "runbook", d: "Runbook")
+            Entry(
+                t: runbook.title, page: RunbookPageView.path(runbook), anchor: nil, k: "runbook",
+                d: "Runbook")
         }
     }
 
@@ -49,7 +54,13 @@ enum SearchIndex {
         for entries in handbook.documents.lazy.map(entries(of:)) + [runbookEntries(handbook)] {
             for entry in entries {
                 hasher.add(entry.t)
-                hasher.add(entry.u)
+                hasher.add(entry.page)
+                if let anchor = entry.anchor {
+                    hasher.add(word: 1)
+                    hasher.add(anchor)
+                } else {
+                    hasher.add(word: 0)
+                }
                 hasher.add(entry.k)
                 hasher.add(entry.d)
             }
@@ -76,7 +87,9 @@ enum SearchIndex {
                 output.bytes += #","t":"#.utf8
                 JSONText.appendQuoted(entry.t, to: &output.bytes, forScript: true)
                 output.bytes += #","u":"#.utf8
-                JSONText.appendQuoted(entry.u, to: &output.bytes, forScript: true)
+                JSONText.appendQuoted(
+                    entry.anchor.map { entry.page + "#" + $0 } ?? entry.page, to: &output.bytes,
+                    forScript: true)
                 output.bytes.append(UInt8(ascii: "}"))
             }
             try output.flushIfFull(to: sink)
