@@ -113,7 +113,7 @@ private struct BlockTreeBuilder {
 
         var isLineEmpty: Bool {
             guard let last = lines.last else { return true }
-            return last.key == nil && last.value.allSatisfy(\.isWhitespace)
+            return last.key == nil && last.value.isAllWhitespace
         }
 
         var fields: [MarkdownField] {
@@ -318,7 +318,7 @@ private struct BlockTreeBuilder {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 content.append(literal)
-                if isTopLevel && !literal.allSatisfy(\.isWhitespace) {
+                if isTopLevel && !literal.isAllWhitespace {
                     content.topLevelKinds.append("text")
                 }
             case CMARK_NODE_SOFTBREAK:
