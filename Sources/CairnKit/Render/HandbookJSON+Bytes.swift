@@ -123,33 +123,35 @@ extension HandbookJSON.DocumentEntry: JSONBytesWritable {
     }
 }
 
-extension HandbookJSON.SectionEntry: JSONBytesWritable {
+/// A section in a document's tree, as `sections` in `documents` shows it.
+extension Section: JSONBytesWritable {
     func writeJSON(to output: inout [UInt8]) {
         var object = JSONObjectWriter()
         object.string("anchor", anchor, &output)
-        object.bool("checklist", checklist, &output)
+        object.bool("checklist", isChecklist, &output)
         object.string("kind", kind.rawValue, &output)
         object.int("level", level, &output)
-        object.int("line", line, &output)
-        object.bool("prerequisite", prerequisite, &output)
+        object.int("line", location.line, &output)
+        object.bool("prerequisite", isPrerequisite, &output)
         object.progress("progress", progress, &output)
         object.strings("requires", requires, &output)
-        object.array("sections", sections, &output)
+        object.array("sections", children, &output)
         object.array("tasks", tasks, &output)
         object.string("title", title, &output)
         object.finish(&output)
     }
 }
 
-extension HandbookJSON.TaskTree: JSONBytesWritable {
+/// A task in its section, with the tasks nested under it.
+extension PlanTask: JSONBytesWritable {
     func writeJSON(to output: inout [UInt8]) {
         var object = JSONObjectWriter()
-        object.bool("checked", checked, &output)
+        object.bool("checked", isChecked, &output)
         object.array("children", children, &output)
-        object.bool("descoped", descoped, &output)
-        object.bool("done", done, &output)
+        object.bool("descoped", isDescoped, &output)
+        object.bool("done", isDone, &output)
         object.string("id", id, &output)
-        object.int("line", line, &output)
+        object.int("line", location.line, &output)
         object.string("text", text, &output)
         object.finish(&output)
     }
@@ -158,14 +160,14 @@ extension HandbookJSON.TaskTree: JSONBytesWritable {
 extension HandbookJSON.TaskEntry: JSONBytesWritable {
     func writeJSON(to output: inout [UInt8]) {
         var object = JSONObjectWriter()
-        object.bool("checked", checked, &output)
-        object.int("column", column, &output)
-        object.bool("descoped", descoped, &output)
+        object.bool("checked", task.isChecked, &output)
+        object.int("column", task.location.column, &output)
+        object.bool("descoped", task.isDescoped, &output)
         object.string("document", document, &output)
-        object.bool("done", done, &output)
-        object.string("id", id, &output)
-        object.int("line", line, &output)
-        object.string("text", text, &output)
+        object.bool("done", task.isDone, &output)
+        object.string("id", task.id, &output)
+        object.int("line", task.location.line, &output)
+        object.string("text", task.text, &output)
         object.finish(&output)
     }
 }

@@ -83,7 +83,7 @@ struct HandbookJSON {
         DocumentEntry(
             path: document.path, title: document.title, page: document.pagePath,
             progress: document.progress,
-            sections: document.sections.map(SectionEntry.init))
+            sections: document.sections)
     }
 
     static func checklists(of document: Document) -> [ChecklistEntry] {
@@ -102,76 +102,19 @@ struct HandbookJSON {
         let title: String
         let page: String
         let progress: Progress
-        let sections: [SectionEntry]
+        /// Written as they are: a section and its tasks write themselves (`Section`,
+        /// `PlanTask`), without a copy of the tree made first.
+        let sections: [Section]
     }
 
-    struct SectionEntry {
-        let title: String
-        let anchor: String
-        let kind: Section.Kind
-        let level: Int
-        let line: Int
-        let progress: Progress
-        let checklist: Bool
-        let prerequisite: Bool
-        let requires: [String]
-        let tasks: [TaskTree]
-        let sections: [SectionEntry]
-
-        init(_ section: Section) {
-            title = section.title
-            anchor = section.anchor
-            kind = section.kind
-            level = section.level
-            line = section.location.line
-            progress = section.progress
-            checklist = section.isChecklist
-            prerequisite = section.isPrerequisite
-            requires = section.requires
-            tasks = section.tasks.map(TaskTree.init)
-            sections = section.children.map(SectionEntry.init)
-        }
-    }
-
-    struct TaskTree {
-        let id: String
-        let text: String
-        let checked: Bool
-        let done: Bool
-        let descoped: Bool
-        let line: Int
-        let children: [TaskTree]
-
-        init(_ task: PlanTask) {
-            id = task.id
-            text = task.text
-            checked = task.isChecked
-            done = task.isDone
-            descoped = task.isDescoped
-            line = task.location.line
-            children = task.children.map(TaskTree.init)
-        }
-    }
-
+    /// A task in the list of every task: the task and the document it is in.
     struct TaskEntry {
-        let id: String
-        let text: String
-        let checked: Bool
-        let done: Bool
-        let descoped: Bool
+        let task: PlanTask
         let document: String
-        let line: Int
-        let column: Int
 
         init(_ task: PlanTask, in document: Document) {
-            id = task.id
-            text = task.text
-            checked = task.isChecked
-            done = task.isDone
-            descoped = task.isDescoped
+            self.task = task
             self.document = document.path
-            line = task.location.line
-            column = task.location.column
         }
     }
 
