@@ -3,9 +3,9 @@
 /// Cairn renders its templates itself rather than through a general Mustache library: a
 /// large build renders tens of thousands of pages, and a renderer that looks names up through
 /// dynamic casts and reflection spent more time on them than the rest of the build together.
-/// What a template means follows the Mustache specification and its inheritance module, with
-/// whitespace handled exactly as swift-mustache handled it, so every theme renders to the same
-/// bytes as before.
+/// Templates have the tags of the Mustache specification and of its inheritance module, with
+/// whitespace handled as swift-mustache (which Cairn used before) handled it, so that a theme
+/// renders to the same bytes as it did then.
 struct Template: Sendable {
     let nodes: [TemplateNode]
 }

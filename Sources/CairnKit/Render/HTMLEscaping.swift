@@ -1,21 +1,11 @@
 /// Escapes text for HTML element content and quoted attribute values.
 enum HTMLEscaping {
     static func text(_ value: String) -> String {
-        let utf8 = value.utf8
         // Most text has nothing to escape: hand it back without copying.
-        guard utf8.contains(where: needsEscaping) else { return value }
+        guard value.utf8.contains(where: needsEscaping) else { return value }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += "&amp;".utf8
-            case UInt8(ascii: "<"): bytes += "&lt;".utf8
-            case UInt8(ascii: ">"): bytes += "&gt;".utf8
-            case UInt8(ascii: "\""): bytes += "&quot;".utf8
-            case UInt8(ascii: "'"): bytes += "&#39;".utf8
-            default: bytes.append(byte)
-            }
-        }
+        bytes.reserveCapacity(value.utf8.count + 16)
+        append(value, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -10,19 +10,12 @@ public struct SiteFile: Sendable, Equatable {
 
     private enum Body: Sendable {
         case bytes([UInt8])
-        case text(String)
         case pieces(@Sendable (_ sink: Sink) throws -> Void)
     }
 
     public init(path: String, contents: [UInt8]) {
         self.path = path
         body = .bytes(contents)
-    }
-
-    /// A page as its template rendered it: written as UTF-8 straight from the string.
-    init(path: String, text: String) {
-        self.path = path
-        body = .text(text)
     }
 
     /// A file whose bytes `write` hands over in order, a piece at a time.
@@ -37,7 +30,6 @@ public struct SiteFile: Sendable, Equatable {
         get throws {
             switch body {
             case .bytes(let bytes): return bytes
-            case .text(let text): return Array(text.utf8)
             case .pieces:
                 var bytes: [UInt8] = []
                 try write { bytes += $0 }
@@ -50,7 +42,6 @@ public struct SiteFile: Sendable, Equatable {
     public func write(into sink: Sink) throws {
         switch body {
         case .bytes(let bytes): try bytes.withUnsafeBytes(sink)
-        case .text(var text): try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
         case .pieces(let write): try write(sink)
         }
     }
