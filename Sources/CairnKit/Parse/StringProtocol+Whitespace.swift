@@ -3,7 +3,7 @@ extension StringProtocol {
     /// Foundation's `trimmingCharacters(in:)` bridges through `NSString` on Linux. ASCII text is
     /// trimmed byte by byte; other text character by character.
     func trimmingWhitespace() -> String {
-        let trimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+        let asciiTrimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var start = 0
             var end = bytes.count
@@ -12,7 +12,8 @@ extension StringProtocol {
             return String(
                 decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        if let trimmed, let trimmed { return trimmed }
+        // The outer nil: the text is not stored contiguously; the inner: it is not ASCII.
+        if let trimmed = asciiTrimmed ?? nil { return trimmed }
         guard let first = firstIndex(where: { !$0.isBlank }),
             let last = lastIndex(where: { !$0.isBlank })
         else { return "" }

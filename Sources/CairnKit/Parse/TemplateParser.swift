@@ -20,7 +20,7 @@ indirect enum TemplateNode: Sendable {
     /// `{{>name}}`, `{{>*name}}` (the partial a value names) or `{{<name}}…{{/name}}` (with
     /// blocks overridden). A standalone tag indents every line of the partial as it is.
     case partial(
-        name: String, isDynamic: Bool, indentation: String?, overrides: [String: [TemplateNode]]?
+        PartialName, indentation: String?, overrides: [String: [TemplateNode]]?
     )
     /// `{{$name}}default{{/name}}`: what a template that includes this one overrides.
     case block(name: String, defaultNodes: [TemplateNode], indentation: String)
@@ -28,6 +28,18 @@ indirect enum TemplateNode: Sendable {
     case blockOverride(name: String, [TemplateNode])
     /// `{{% CONTENT_TYPE: TEXT}}` stops escaping; `HTML` starts it again.
     case escaping(isOn: Bool)
+}
+
+/// The partial a `{{>…}}` or `{{<…}}` tag includes.
+enum PartialName: Sendable {
+    /// `{{>partials/progress}}`.
+    case fixed(String)
+    /// `{{>*name}}`: the partial the value of `name` names.
+    case named(TemplateName)
+
+    init(_ written: Substring, isDynamic: Bool) {
+        self = isDynamic ? .named(TemplateName(written)) : .fixed(String(written))
+    }
 }
 
 /// A name as a template writes it: `title`, `progress.percent`, `.` (the current value), or
@@ -202,7 +214,7 @@ struct TemplateParser {
                 isStandalone = takeLineIfStandalone(state)
                 nodes.append(
                     .partial(
-                        name: String(name), isDynamic: isDynamic,
+                        PartialName(name, isDynamic: isDynamic),
                         indentation: isStandalone ? whitespaceBefore : nil, overrides: nil))
                 whitespaceBefore = ""
 
@@ -227,8 +239,9 @@ struct TemplateParser {
                 let isDynamic = written.first == "*"
                 nodes.append(
                     .partial(
-                        name: String(isDynamic ? written.dropFirst() : written),
-                        isDynamic: isDynamic, indentation: whitespaceBefore,
+                        PartialName(
+                            isDynamic ? written.dropFirst() : written, isDynamic: isDynamic),
+                        indentation: whitespaceBefore,
                         overrides: overrides))
                 whitespaceBefore = ""
 

@@ -11,6 +11,7 @@ extension Dictionary: TemplateContext where Key == String {
 
 /// A list a section repeats its content for, once per element.
 protocol TemplateSequence {
+    var isEmpty: Bool { get }
     var templateElements: [Any] { get }
 }
 
@@ -147,8 +148,12 @@ private struct Rendering {
                 stack.removeLast()
             }
 
-        case .partial(let name, let isDynamic, let indentation, let overrides):
-            let partialName = isDynamic ? lookUp(TemplateName(name[...])) as? String : name
+        case .partial(let name, let indentation, let overrides):
+            let partialName =
+                switch name {
+                case .fixed(let name): name
+                case .named(let name): lookUp(name) as? String
+                }
             guard let partialName, let template = library.template(named: partialName) else {
                 return
             }
@@ -179,7 +184,7 @@ private struct Rendering {
         switch value {
         case nil: true
         case let flag as Bool: !flag
-        case let sequence as any TemplateSequence: sequence.templateElements.isEmpty
+        case let sequence as any TemplateSequence: sequence.isEmpty
         default: false
         }
     }
