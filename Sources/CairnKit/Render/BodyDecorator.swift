@@ -133,7 +133,7 @@ struct BodyDecorator {
                 if let tag = Self.openTagName(in: output),
                     let decoration = decorations[
                         Self.position(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))],
-                    tag.elementsEqual(decoration.tag.utf8)
+                    tag.utf8.elementsEqual(decoration.tag.utf8)
                         || (decoration.tag == "h" && Self.isHeadingTag(tag))
                 {
                     if let preceding = decoration.precedingHTML,
@@ -151,7 +151,7 @@ struct BodyDecorator {
                     }
                     if let trailing = decoration.trailingHTML {
                         pendingClose = (
-                            Self.endsOfFirstLine(of: String(decoding: tag, as: UTF8.self)),
+                            Self.endsOfFirstLine(of: tag),
                             Array(trailing.utf8)
                         )
                     }
@@ -190,17 +190,22 @@ struct BodyDecorator {
     }
 
     /// The name of the tag whose `<` is the last one written (`h2`, `li`, `p`).
-    private static func openTagName(in output: [UInt8]) -> ArraySlice<UInt8>? {
+    /// A copy, not a slice: a slice would share `output`'s storage, and every append to
+    /// `output` while it lived would copy the whole page so far. (A tag name fits in a small
+    /// string, which needs no allocation.)
+    private static func openTagName(in output: [UInt8]) -> String? {
         guard let open = output.lastIndex(of: UInt8(ascii: "<")) else { return nil }
-        return output[(open + 1)...].prefix {
-            $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">")
-        }
+        return String(
+            decoding: output[(open + 1)...].prefix {
+                $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">")
+            }, as: UTF8.self)
     }
 
     /// `h1` to `h6`.
-    private static func isHeadingTag(_ name: ArraySlice<UInt8>) -> Bool {
-        name.count == 2 && name.first == UInt8(ascii: "h")
-            && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[name.startIndex + 1])
+    private static func isHeadingTag(_ name: String) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "h"), let digit = bytes.next() else { return false }
+        return (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(digit) && bytes.next() == nil
     }
 }
 
