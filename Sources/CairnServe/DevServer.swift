@@ -67,6 +67,22 @@ public struct DevServer: Sendable {
         try await server.run()
     }
 
+    /// Serves until the process is stopped, holding the calling thread: for a command line
+    /// whose main thread is not an async context. (A Swift async `main` parks its thread in
+    /// libdispatch's `sigsuspend`, which Valgrind 3.19 cannot follow; a synchronous `cairn`
+    /// can be profiled with callgrind.)
+    /// - Throws: when the address cannot be listened on.
+    public func runUntilStopped() throws {
+        let finished = DispatchSemaphore(value: 0)
+        let outcome = ServeOutcome()
+        Task {
+            do { try await run() } catch { outcome.record(error) }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = outcome.error { throw error }
+    }
+
     private func watch(_ state: ServeState) async {
         var last = SourceFingerprint(folders: watchedFolders)
         while !Task.isCancelled {
@@ -153,5 +169,17 @@ struct ReloadSocket: WSMessageHandler {
             continuation.finish()
         }
         return messages
+    }
+}
+
+/// How a server run on another thread ended, for the thread that waits for it.
+private final class ServeOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: Error?
+
+    var error: Error? { lock.withLock { failure } }
+
+    func record(_ error: Error) {
+        lock.withLock { failure = error }
     }
 }

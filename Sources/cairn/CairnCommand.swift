@@ -2,7 +2,7 @@ import ArgumentParser
 import CairnKit
 
 @main
-struct CairnCommand: AsyncParsableCommand {
+struct CairnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cairn",
         abstract: "Turns a migration plan and CI's status records into a browsable handbook.",

@@ -3,7 +3,7 @@ import CairnKit
 import CairnServe
 import Foundation
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Build, serve the handbook, and rebuild and reload open pages when a source changes.")
@@ -15,7 +15,7 @@ struct Serve: AsyncParsableCommand {
         "127.0.0.1"
     @Option(help: "The port to listen on.") var port: UInt16 = 8080
 
-    func run() async throws {
+    func run() throws {
         var build = SiteBuild.Options(
             contentFolder: content, outputFolder: output, templatesFolder: templates,
             themeCandidates: ThemeLoader().builtInThemeCandidates(
@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         do {
-            try await server.run()
+            try server.runUntilStopped()
         } catch {
             Terminal.printError("error: cannot serve on \(host):\(port): \(error)")
             throw ExitCode(2)
