@@ -107,6 +107,40 @@ struct BuildCommandTests {
         #expect(scratch.read("site/plans/plan.html")?.contains("<!DOCTYPE html>") == true)
     }
 
+    @Test func `a templates folder reached through a symbolic link is used`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(
+            "kept-elsewhere/index.mustache", "<p>Linked theme: {{progress.figures}}</p>\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path + "/theme", withDestinationPath: scratch.path + "/kept-elsewhere")
+        let result = try CairnBinary.run(
+            [
+                "build", "--content", fixtures + "/minimal", "--templates", "theme", "--output",
+                "site",
+            ],
+            in: scratch.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(scratch.read("site/index.html") == "<p>Linked theme: 1/2</p>\n")
+    }
+
+    @Test func `a template error in a relative templates folder names the file where it is`() throws
+    {
+        let scratch = try ScratchFolder()
+        try scratch.write("theme/index.mustache", "{{#open}}\n")
+        let result = try CairnBinary.run(
+            [
+                "build", "--content", fixtures + "/minimal", "--templates", "theme", "--output",
+                "site",
+            ],
+            in: scratch.path)
+        #expect(result.status == 2)
+        let shown = URL(fileURLWithPath: scratch.path + "/theme/index.mustache")
+            .standardizedFileURL.path
+        #expect(result.standardError.hasPrefix(shown + ":1:1: error: template does not parse"))
+        // Not as if the theme were inside the content folder.
+        #expect(!result.standardError.contains("minimal/theme"))
+    }
+
     @Test func `a template that does not parse is an error at its line`() throws {
         let scratch = try ScratchFolder()
         try scratch.write("theme/index.mustache", "line one\n{{#open}}never closed\n")

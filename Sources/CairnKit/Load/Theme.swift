@@ -7,6 +7,9 @@ public struct Theme: Sendable {
     public var assets: [String: [UInt8]]
     /// Where each template was read from, for messages about it.
     public var templatePaths: [String: String]
+    /// The built-in theme's folder, absolute, for a message about a template it lacks; empty
+    /// for a theme made in memory.
+    public var folder = ""
 
     public init(
         templates: [String: String], assets: [String: [UInt8]],

@@ -32,6 +32,7 @@ public struct ThemeLoader: Sendable {
             })
         else { throw CairnError.themeMissing(searched: candidates) }
         var theme = read(folder: builtIn)
+        theme.folder = URL(fileURLWithPath: builtIn).standardizedFileURL.path
         if let overrides {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory),
@@ -61,7 +62,9 @@ public struct ThemeLoader: Sendable {
     public func scaffold(_ subfolder: String, candidates: [String]) throws -> [String: [UInt8]] {
         let root = try builtInFolder(candidates: candidates) + "/" + subfolder
         var files: [String: [UInt8]] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
+        guard let enumerator = FileManager.default.enumerator(atPath: Self.listable(root)) else {
+            return files
+        }
         for case let path as String in enumerator {
             var isDirectory: ObjCBool = false
             guard
@@ -75,11 +78,24 @@ public struct ThemeLoader: Sendable {
         return files
     }
 
+    /// Where to list a folder's files: a folder reached through a symbolic link (a theme kept
+    /// elsewhere and linked in) is listed where the link points, as the enumerator does not
+    /// follow a link it starts from and would list nothing.
+    private static func listable(_ folder: String) -> String {
+        URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    }
+
+    /// The folder's files by path below it. Messages name a template by its absolute path: a
+    /// path relative to the working folder would be shown as if it were inside the content
+    /// folder, as the content's own paths are.
     private func read(folder: String) -> Theme {
         var theme = Theme(templates: [:], assets: [:])
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return theme }
+        let shown = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: Self.listable(folder)) else {
+            return theme
+        }
         for case let path as String in enumerator {
-            let absolute = folder + "/" + path
+            let absolute = shown + "/" + path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory),
                 !isDirectory.boolValue,

@@ -32,9 +32,12 @@ public struct SiteRenderer: Sendable {
             }
         }
         for name in requiredTemplates where theme.templates[name] == nil {
+            let path =
+                theme.folder.isEmpty
+                ? "templates/\(name).mustache" : "\(theme.folder)/\(name).mustache"
             diagnostics.append(
                 Diagnostic(
-                    .templateInvalid, .error, at: .init(path: "templates/\(name).mustache"),
+                    .templateInvalid, .error, at: .init(path: path),
                     "the theme has no '\(name)' template"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
