@@ -55,9 +55,13 @@ struct BodyDecorator {
         "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done task\" />".utf8)
 
     func decorate(_ html: String) -> String {
+        String(decoding: decoratedBytes(html), as: UTF8.self)
+    }
+
+    /// The decorated HTML as bytes, for a page that writes it as it is.
+    func decoratedBytes(_ html: String) -> [UInt8] {
         var html = html
-        let output = html.withUTF8 { decorate($0) }
-        return String(decoding: output, as: UTF8.self)
+        return html.withUTF8 { decorate($0) }
     }
 
     /// The decorated bytes. Text between the places that can change is copied a run at a time:

@@ -30,7 +30,7 @@ struct DecoratedBody {
     }
 
     /// The body with anchors, progress, evidence and drawn workflows.
-    func rendered() -> String {
+    func rendered() -> RenderedHTML {
         var decorator = BodyDecorator(
             decorations: Dictionary(
                 decorations.map {
@@ -39,7 +39,7 @@ struct DecoratedBody {
                 uniquingKeysWith: { _, last in last }))
         decorator.idPrefix = idPrefix
         decorator.linkFolder = linkFolder
-        return decorator.decorate(html)
+        return RenderedHTML(bytes: decorator.decoratedBytes(html))
     }
 }
 

@@ -219,11 +219,11 @@ public struct SiteRenderer: Sendable {
                         continue
                     }
                     try output.append(bytes[start..<index], to: sink)
-                    var body = Self.decoratedBody(
+                    let body = Self.decoratedBody(
                         of: handbook.documents[number], evidence: inputs.evidence, root: "",
                         idPrefix: "d\(number + 1)-"
                     ).rendered()
-                    try body.withUTF8 { try output.append($0, to: sink) }
+                    try output.append(body.bytes, to: sink)
                     index = close + 1
                     start = index
                 }
@@ -314,10 +314,11 @@ public struct SiteRenderer: Sendable {
             trailing += "\" aria-label=\"Link to this section\">#</a>"
             if progress.hasTasks {
                 let view = ProgressView(progress)
+                let summary = view.summary
                 trailing += view.isComplete ? sectionProgressComplete : sectionProgress
-                trailing += view.summary
+                trailing += summary
                 trailing += "\"><span class=\"visually-hidden\">"
-                trailing += view.summary
+                trailing += summary
                 trailing += "</span><span aria-hidden=\"true\">"
                 trailing += view.figures
                 trailing += "</span></span>"

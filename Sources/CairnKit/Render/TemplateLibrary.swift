@@ -190,11 +190,16 @@ private struct Rendering {
     }
 
     private mutating func appendText(of value: Any, escaped: Bool) {
+        if let html = value as? RenderedHTML, !escaped {
+            output += html.bytes
+            return
+        }
         let text =
             switch value {
             case let text as String: text
             case let number as Int: String(number)
             case let flag as Bool: flag ? "true" : "false"
+            case let html as RenderedHTML: String(decoding: html.bytes, as: UTF8.self)
             default: String(describing: value)
             }
         if escaped {

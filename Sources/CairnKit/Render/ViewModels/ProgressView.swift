@@ -5,10 +5,13 @@ struct ProgressView {
     let percent: Int
     let hasTasks: Bool
     let isComplete: Bool
-    /// `5/10`.
-    let figures: String
+    /// `5/10`; made when a template asks, as most progress views of a large build belong to
+    /// pages that are reused, not rendered.
+    var figures: String { "\(done)/\(total)" }
     /// A sentence for screen readers and tooltips: `5 of 10 tasks done (50%)`.
-    let summary: String
+    var summary: String {
+        "\(done) of \(total) \(total == 1 ? "task" : "tasks") done (\(percent)%)"
+    }
 
     init(_ progress: Progress) {
         done = progress.done
@@ -16,8 +19,5 @@ struct ProgressView {
         percent = progress.percent
         hasTasks = progress.hasTasks
         isComplete = progress.isComplete
-        figures = "\(progress.done)/\(progress.total)"
-        let noun = progress.total == 1 ? "task" : "tasks"
-        summary = "\(progress.done) of \(progress.total) \(noun) done (\(progress.percent)%)"
     }
 }
