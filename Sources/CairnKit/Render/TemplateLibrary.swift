@@ -190,18 +190,21 @@ private struct Rendering {
     }
 
     private mutating func appendText(of value: Any, escaped: Bool) {
-        if let html = value as? RenderedHTML, !escaped {
-            output += html.bytes
-            return
-        }
-        let text =
-            switch value {
-            case let text as String: text
-            case let number as Int: String(number)
-            case let flag as Bool: flag ? "true" : "false"
-            case let html as RenderedHTML: String(decoding: html.bytes, as: UTF8.self)
-            default: String(describing: value)
+        // Text first: it is nearly every value, and each cast that fails costs as much as
+        // the one that succeeds.
+        let text: String
+        switch value {
+        case let string as String: text = string
+        case let number as Int: text = String(number)
+        case let flag as Bool: text = flag ? "true" : "false"
+        case let html as RenderedHTML:
+            guard escaped else {
+                output += html.bytes
+                return
             }
+            text = String(decoding: html.bytes, as: UTF8.self)
+        default: text = String(describing: value)
+        }
         if escaped {
             HTMLEscaping.append(text, to: &output)
         } else {
