@@ -63,8 +63,18 @@ public struct DevServer: Sendable {
         await rebuild(state)
         let watcher = Task { [self] in await watch(state) }
         defer { watcher.cancel() }
-        events(.listening(url: "http://\(options.host):\(options.port)/"))
-        try await server.run()
+        let url = "http://\(options.host):\(options.port)/"
+        let events = self.events
+        // "Serving" is said once the address is bound: a port already in use is an error
+        // alone, not an announcement followed by one.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                try await server.waitUntilListening(timeout: 3600)
+                events(.listening(url: url))
+            }
+            while try await group.next() != nil {}
+        }
     }
 
     /// Serves until the process is stopped, holding the calling thread: for a command line

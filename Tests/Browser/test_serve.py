@@ -109,3 +109,16 @@ def test_an_open_page_reloads_in_chromium_within_a_second_of_a_save(served):
         assert errors == []
     finally:
         driver.quit()
+
+
+def test_a_port_in_use_is_an_error_without_a_serving_announcement(served):
+    project, base = served
+    port = base.rsplit(":", 1)[1]
+    second = subprocess.run([str(CAIRN), "serve", "--port", port], cwd=project,
+                            capture_output=True, text=True, timeout=60)
+    assert second.returncode == 2
+    assert f"cannot serve on 127.0.0.1:{port}" in second.stderr
+    assert "Address already in use" in second.stderr
+    assert "Serving" not in second.stdout
+    # The first server still answers.
+    assert fetch(base + "/")[0] == 200
