@@ -1,3 +1,4 @@
+import CairnKit
 import Foundation
 
 /// The sizes and modification times of every file under some folders: when it changes, a
@@ -5,12 +6,22 @@ import Foundation
 struct SourceFingerprint: Equatable {
     private var entries: [String: String] = [:]
 
+    /// Hidden entries (the build's own temporary folder and lock beside an output) and a site
+    /// Cairn built inside a watched folder are left out, as the build leaves them out: each
+    /// build would otherwise change what is watched and start the next.
     init(folders: [String]) {
         let fileManager = FileManager.default
         for folder in folders {
-            guard let enumerator = fileManager.enumerator(atPath: folder) else { continue }
+            // A folder reached through a symbolic link is listed where the link points.
+            let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+            guard let enumerator = fileManager.enumerator(atPath: root) else { continue }
             for case let path as String in enumerator {
-                let full = folder + "/" + path
+                let full = root + "/" + path
+                let isHidden = (path as NSString).lastPathComponent.hasPrefix(".")
+                if isHidden || fileManager.fileExists(atPath: full + "/" + SiteWriter.markerName) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 guard let attributes = try? fileManager.attributesOfItem(atPath: full) else {
                     continue
                 }

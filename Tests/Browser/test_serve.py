@@ -122,3 +122,32 @@ def test_a_port_in_use_is_an_error_without_a_serving_announcement(served):
     assert "Serving" not in second.stdout
     # The first server still answers.
     assert fetch(base + "/")[0] == 200
+
+
+def test_a_site_served_from_inside_the_content_folder_is_rebuilt_once_per_save(tmp_path):
+    subprocess.run([str(CAIRN), "init", str(tmp_path)], check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([str(CAIRN), "serve", "--port", str(port), "--output", "content/public"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        socket_ = websocket.create_connection(base.replace("http", "ws") + "/__cairn/reload", timeout=5)
+        plan = tmp_path / "content" / "plans" / "MIGRATION_PLAN.md"
+        plan.write_text(plan.read_text() + "\n- [ ] Written while serving\n")
+        assert socket_.recv() == "reload"
+        # Each build rewrites files in content/public; were they watched, builds would never stop.
+        socket_.settimeout(2)
+        with pytest.raises(websocket.WebSocketTimeoutException):
+            socket_.recv()
+        socket_.close()
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=10)
+    assert output.count("Built ") == 2, output

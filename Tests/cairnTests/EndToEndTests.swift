@@ -33,6 +33,22 @@ struct BuildCommandTests {
         #expect(scratch.exists("public/index.html"))
     }
 
+    @Test func `a site built inside the content folder is not read back as content`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/plans/a.md", "# A\n- [ ] one\n")
+        try scratch.write("content/images/diagram.svg", "<svg/>")
+        let arguments = ["build", "--content", "content", "--output", "content/public", "--quiet"]
+        let first = try CairnBinary.run(arguments, in: scratch.path)
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try CairnBinary.run(arguments, in: scratch.path)
+        #expect(second.status == 0, "\(second.standardError)")
+        // Only the content's own asset is copied; the first build's output is not.
+        #expect(scratch.exists("content/public/images/diagram.svg"))
+        #expect(!scratch.exists("content/public/public"))
+        let check = try CairnBinary.run(["check", "--content", "content"], in: scratch.path)
+        #expect(check.status == 0, "\(check.standardOutput)")
+    }
+
     @Test func `a content folder with no markdown is exit 2 with a clear message and no site`()
         throws
     {

@@ -88,6 +88,12 @@ public struct ContentLoader: Sendable {
                             "is a folder, not a status record file"))
                     continue
                 }
+                // A site Cairn built inside the content folder (`--output content/public`) is
+                // not content: read, it would be copied into the next build's output, one
+                // level deeper every time.
+                if FileManager.default.fileExists(atPath: real + "/" + SiteWriter.markerName) {
+                    continue
+                }
                 visited.insert(real)
                 walk(
                     folder: absolute, realFolder: real, relative: path, realRoot: realRoot,
