@@ -81,7 +81,9 @@ public struct SiteBuild: Sendable {
         // Notes (each mojibake repair) stay in the terminal; the pages list what needs work.
         let listed = (diagnostics + findings).filter { $0.severity != .note }.sorted()
         let files = renderer.render(loaded.handbook, findings: listed, now: options.now)
-        let outputPath = URL(fileURLWithPath: options.outputFolder).standardizedFileURL.path
+        let outputPath =
+            (try? SiteWriter.resolvedOutput(options.outputFolder))?.path
+            ?? URL(fileURLWithPath: options.outputFolder).standardizedFileURL.path
         let previous = options.cacheFolder.flatMap {
             BuildCacheReader(folder: $0).manifest(
                 forOutput: outputPath, toolIdentity: options.toolIdentity)

@@ -49,6 +49,40 @@ struct BuildCommandTests {
         #expect(check.status == 0, "\(check.standardOutput)")
     }
 
+    @Test func `an output folder reached through a symbolic link is replaced behind the link`()
+        throws
+    {
+        let scratch = try ScratchFolder()
+        try FileManager.default.createDirectory(
+            atPath: scratch.path + "/www/handbook", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path + "/public", withDestinationPath: "www/handbook")
+        let arguments = ["build", "--content", fixtures + "/minimal", "--output", "public"]
+        for _ in 1...2 {
+            let result = try CairnBinary.run(arguments, in: scratch.path)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/public")
+                == "www/handbook")
+        #expect(scratch.exists("www/handbook/index.html"))
+        #expect(scratch.exists("www/handbook/.cairn-output"))
+    }
+
+    @Test func `an output link to a missing folder is exit 2 and the link is left alone`() throws {
+        let scratch = try ScratchFolder()
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path + "/public", withDestinationPath: "gone")
+        let result = try CairnBinary.run(
+            ["build", "--content", fixtures + "/minimal", "--output", "public"], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("is a symbolic link to"))
+        #expect(result.standardError.contains("which does not exist"))
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/public")
+                == "gone")
+    }
+
     @Test func `a content folder with no markdown is exit 2 with a clear message and no site`()
         throws
     {

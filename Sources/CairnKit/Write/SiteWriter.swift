@@ -23,6 +23,23 @@ public struct SiteWriter: Sendable {
         public var manifestEntries: [String: OutputManifest.Entry]
     }
 
+    /// The folder a build replaces. Through a symbolic link (`public` → `/var/www/handbook`,
+    /// as deploys often set up) it is the folder the link points to: the link stays and the
+    /// site behind it is replaced; a link to nothing is an error, not a folder put in its place.
+    /// - Throws: `CairnError.outputNotWritable` for a link to a missing folder.
+    public static func resolvedOutput(_ output: String) throws -> URL {
+        let given = URL(fileURLWithPath: output).standardizedFileURL
+        let resolved = given.resolvingSymlinksInPath()
+        if resolved.path == given.path,
+            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: given.path)
+        {
+            throw CairnError.outputNotWritable(
+                path: output,
+                reason: "it is a symbolic link to '\(target)', which does not exist")
+        }
+        return resolved
+    }
+
     /// - Parameters:
     ///   - previous: what the last build wrote into `output`; a file it lists with the same
     ///     fingerprint, still as that build left it, is linked into the new output instead of
@@ -40,7 +57,7 @@ public struct SiteWriter: Sendable {
         progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) throws -> Written {
         let fileManager = FileManager.default
-        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let outputURL = try Self.resolvedOutput(output)
         let parent = outputURL.deletingLastPathComponent()
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
