@@ -22,23 +22,27 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def served(tmp_path):
-    subprocess.run([str(CAIRN), "init", str(tmp_path)], check=True, capture_output=True)
+def start_serving(project, *options):
+    """`cairn init` in `project`, then `cairn serve` there once it answers: the process and its URL."""
+    subprocess.run([str(CAIRN), "init", str(project)], check=True, capture_output=True)
     port = free_port()
-    process = subprocess.Popen([str(CAIRN), "serve", "--port", str(port)], cwd=tmp_path,
+    process = subprocess.Popen([str(CAIRN), "serve", "--port", str(port), *options], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(base + "/", timeout=1).read()
-            break
+            return process, base
         except OSError:
             time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("cairn serve did not answer: " + process.stderr.read())
+    process.kill()
+    pytest.fail("cairn serve did not answer: " + process.stderr.read())
+
+
+@pytest.fixture
+def served(tmp_path):
+    process, base = start_serving(tmp_path)
     yield tmp_path, base
     process.terminate()
     process.wait(timeout=10)
@@ -125,19 +129,8 @@ def test_a_port_in_use_is_an_error_without_a_serving_announcement(served):
 
 
 def test_a_site_served_from_inside_the_content_folder_is_rebuilt_once_per_save(tmp_path):
-    subprocess.run([str(CAIRN), "init", str(tmp_path)], check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([str(CAIRN), "serve", "--port", str(port), "--output", "content/public"],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
+    process, base = start_serving(tmp_path, "--output", "content/public")
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(base + "/", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
         socket_ = websocket.create_connection(base.replace("http", "ws") + "/__cairn/reload", timeout=5)
         plan = tmp_path / "content" / "plans" / "MIGRATION_PLAN.md"
         plan.write_text(plan.read_text() + "\n- [ ] Written while serving\n")

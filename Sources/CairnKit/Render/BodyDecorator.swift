@@ -54,10 +54,6 @@ struct BodyDecorator {
     private static let labelledCheckedBox = Array(
         "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done task\" />".utf8)
 
-    func decorate(_ html: String) -> String {
-        String(decoding: decoratedBytes(html), as: UTF8.self)
-    }
-
     /// The decorated HTML as bytes, for a page that writes it as it is.
     func decoratedBytes(_ html: String) -> [UInt8] {
         var html = html
