@@ -83,6 +83,22 @@ struct BuildCommandTests {
                 == "gone")
     }
 
+    @Test func `built from inside the content folder, the cache stays inside the project`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("project/content/plans/a.md", "# A\n- [ ] one\n")
+        let result = try CairnBinary.run(
+            ["build", "--content", ".", "--output", "../public", "--quiet"],
+            in: scratch.path + "/project/content")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(scratch.exists("project/content/.cairn-cache"))
+        #expect(!scratch.exists("project/.cairn-cache"))
+        // From the project's root the cache sits beside the content folder, as before.
+        let fromRoot = try CairnBinary.run(
+            ["build", "--output", "public", "--quiet"], in: scratch.path + "/project")
+        #expect(fromRoot.status == 0, "\(fromRoot.standardError)")
+        #expect(scratch.exists("project/.cairn-cache"))
+    }
+
     @Test func `a content folder with no markdown is exit 2 with a clear message and no site`()
         throws
     {

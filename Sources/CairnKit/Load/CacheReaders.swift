@@ -3,9 +3,17 @@ import Foundation
 /// Where Cairn keeps what it can reuse between runs, and how a check finds its entry there.
 public enum CacheFolder {
     /// `.cairn-cache` beside the content folder: the project's root, as `.ruff_cache` or
-    /// `.mypy_cache` sit in theirs. Nothing in it is needed; deleting it only costs time.
+    /// `.mypy_cache` sit in theirs. Run from inside the content folder (`--content .`), the
+    /// project is that folder, and the cache goes into it (hidden, so never read as content)
+    /// rather than into the folder above. Nothing in it is needed; deleting it only costs time.
     public static func defaultPath(forContent contentFolder: String) -> String {
-        URL(fileURLWithPath: contentFolder).standardizedFileURL.deletingLastPathComponent()
+        let content = URL(fileURLWithPath: contentFolder).standardizedFileURL
+        // The working folder comes back with its links resolved: compare like with like.
+        let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .resolvingSymlinksInPath().path
+        let resolved = content.resolvingSymlinksInPath().path
+        let isInside = working == resolved || working.hasPrefix(resolved + "/")
+        return (isInside ? content : content.deletingLastPathComponent())
             .appendingPathComponent(".cairn-cache").path
     }
 
