@@ -160,11 +160,11 @@ private struct BlockTreeBuilder {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let isEntering = event == CMARK_EVENT_ENTER
             let type = cmark_node_get_type(node)
-            let isBlock =
-                (Int32(type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK
-                || hasTypeName(node, "table") || hasTypeName(node, "tasklist")
+            // An extension's block nodes (a table, its rows and cells) are numbered as blocks
+            // too (`cmark_syntax_extension_add_node`), and a task item is an item.
+            let isBlock = (Int32(type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK
 
-            if isBlock && !isInlineContainer(node) {
+            if isBlock && !isInlineContainer(node, type) {
                 if isEntering {
                     let block = makeBlock(node)
                     let isLeaf = isLeafBlock(node)
@@ -221,9 +221,19 @@ private struct BlockTreeBuilder {
     }
 
     /// Table rows and cells are gathered into their table as inline content.
-    private func isInlineContainer(_ node: OpaquePointer) -> Bool {
-        hasTypeName(node, "table_row") || hasTypeName(node, "table_header")
-            || hasTypeName(node, "table_cell")
+    private func isInlineContainer(_ node: OpaquePointer, _ type: cmark_node_type) -> Bool {
+        isExtensionBlock(type)
+            && (hasTypeName(node, "table_row") || hasTypeName(node, "table_header")
+                || hasTypeName(node, "table_cell"))
+    }
+
+    /// A block node an extension added (a table, its rows and cells): numbered after
+    /// cmark's own, the last of which is the footnote definition. Only these need their
+    /// type's name read.
+    private func isExtensionBlock(_ type: cmark_node_type) -> Bool {
+        Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_BLOCK
+            && Int32(type.rawValue) & CMARK_NODE_VALUE_MASK
+                > Int32(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue) & CMARK_NODE_VALUE_MASK
     }
 
     private func isLeafBlock(_ node: OpaquePointer) -> Bool {
@@ -234,9 +244,10 @@ private struct BlockTreeBuilder {
     }
 
     private func collectsInlines(_ node: OpaquePointer) -> Bool {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: true
-        default: hasTypeName(node, "table")
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: return true
+        default: return isExtensionBlock(type) && hasTypeName(node, "table")
         }
     }
 
@@ -260,7 +271,10 @@ private struct BlockTreeBuilder {
         case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
         case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
-        default: kind = hasTypeName(node, "table") ? .table : .other
+        default:
+            kind =
+                isExtensionBlock(cmark_node_get_type(node)) && hasTypeName(node, "table")
+                ? .table : .other
         }
         return MarkdownBlock(kind: kind, line: line, column: column)
     }
