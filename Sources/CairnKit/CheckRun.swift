@@ -92,7 +92,7 @@ public struct CheckRun: Sendable {
                 findings: unreadable, contentFolder: options.contentFolder,
                 isStrict: options.isStrict)
             return Result(
-                output: Array(try report.render(options.format, isColored: options.isColored).utf8),
+                output: try report.renderBytes(options.format, isColored: options.isColored),
                 exitCode: 2, cameFromCache: false)
         }
         switch options.scope {
@@ -106,7 +106,7 @@ public struct CheckRun: Sendable {
             + checked.findings
         let report = CheckReport(
             findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
-        let output = Array(try report.render(options.format, isColored: options.isColored).utf8)
+        let output = try report.renderBytes(options.format, isColored: options.isColored)
         var result = Result(
             output: output, exitCode: report.exitCode, cameFromCache: false,
             checkedHandbook: loaded.handbook)
@@ -142,7 +142,7 @@ public struct CheckRun: Sendable {
         let report = CheckReport(
             findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
         return Result(
-            output: Array(try report.render(options.format, isColored: options.isColored).utf8),
+            output: try report.renderBytes(options.format, isColored: options.isColored),
             exitCode: report.exitCode, cameFromCache: false)
     }
 }

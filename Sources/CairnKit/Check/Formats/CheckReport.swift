@@ -57,6 +57,12 @@ public struct CheckReport: Sendable {
         }
     }
 
+    /// The report as UTF-8, as `render` makes it; JSON is written straight into bytes, with
+    /// no trip through `String` (45 MB at 10,000 documents).
+    public func renderBytes(_ format: Format, isColored: Bool = false) throws -> [UInt8] {
+        format == .json ? jsonBytes() : Array(try render(format, isColored: isColored).utf8)
+    }
+
     /// Compiler-style lines grouped by file, each with its hint, and a summary line.
     func text(isColored: Bool) -> String {
         var output = ""
@@ -82,36 +88,59 @@ public struct CheckReport: Sendable {
     /// sorted, `/` unescaped), written straight into bytes: at 10,000 documents the encoder's
     /// tree of 80,000 findings took more memory than the report and a tenth of the check.
     func json() -> String {
+        String(decoding: jsonBytes(), as: UTF8.self)
+    }
+
+    /// `json()`'s bytes. The findings are written in runs on every core and joined in order:
+    /// the run that ends a check of 10,000 documents was otherwise on one core only.
+    func jsonBytes() -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256 + findings.count * 360)
         output += "{\n  \"findings\" : [".utf8
         if findings.isEmpty {
             output += "\n\n  ]".utf8
         } else {
-            for (index, finding) in findings.enumerated() {
-                output += (index == 0 ? "\n    {" : ",\n    {").utf8
-                output += "\n      \"column\" : \(finding.location.column)".utf8
-                output += ",\n      \"file\" : ".utf8
-                JSONText.appendQuoted(path(finding.location), to: &output)
-                if let hint = finding.hint {
-                    output += ",\n      \"hint\" : ".utf8
-                    JSONText.appendQuoted(hint, to: &output)
-                }
-                output += ",\n      \"line\" : \(finding.location.line)".utf8
-                output += ",\n      \"message\" : ".utf8
-                JSONText.appendQuoted(finding.message, to: &output)
-                output += ",\n      \"rule\" : ".utf8
-                JSONText.appendQuoted(finding.id.rawValue, to: &output)
-                output += ",\n      \"severity\" : ".utf8
-                JSONText.appendQuoted(finding.severity.rawValue, to: &output)
-                output += "\n    }".utf8
+            let runLength = 2_000
+            let runs = stride(from: 0, to: findings.count, by: runLength).map {
+                $0..<min($0 + runLength, findings.count)
             }
+            let written = ParallelMap.map(
+                runs, concurrency: ProcessInfo.processInfo.activeProcessorCount
+            ) { run in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(run.count * 360)
+                for index in run { appendJSON(findings[index], to: &bytes) }
+                return bytes
+            }
+            // Every finding starts with `,`: the first one's goes.
+            output += written[0].dropFirst()
+            for bytes in written.dropFirst() { output += bytes }
             output += "\n  ]".utf8
         }
         output += ",\n  \"schema\" : \"cairn.check/v1\",\n  \"summary\" : {".utf8
         output += "\n    \"errors\" : \(count(.error)),\n    \"notes\" : \(count(.note))".utf8
         output += ",\n    \"warnings\" : \(count(.warning))\n  }\n}\n".utf8
-        return String(decoding: output, as: UTF8.self)
+        return output
+    }
+
+    /// One finding of the JSON report, preceded by `,`.
+    private func appendJSON(_ finding: Diagnostic, to output: inout [UInt8]) {
+        output += ",\n    {".utf8
+        output += "\n      \"column\" : \(finding.location.column)".utf8
+        output += ",\n      \"file\" : ".utf8
+        JSONText.appendQuoted(path(finding.location), to: &output)
+        if let hint = finding.hint {
+            output += ",\n      \"hint\" : ".utf8
+            JSONText.appendQuoted(hint, to: &output)
+        }
+        output += ",\n      \"line\" : \(finding.location.line)".utf8
+        output += ",\n      \"message\" : ".utf8
+        JSONText.appendQuoted(finding.message, to: &output)
+        output += ",\n      \"rule\" : ".utf8
+        JSONText.appendQuoted(finding.id.rawValue, to: &output)
+        output += ",\n      \"severity\" : ".utf8
+        JSONText.appendQuoted(finding.severity.rawValue, to: &output)
+        output += "\n    }".utf8
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
