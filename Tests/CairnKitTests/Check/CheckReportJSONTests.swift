@@ -62,4 +62,20 @@ struct CheckReportJSONTests {
         #expect(empty.json() == (try encoded(empty)))
         #expect(empty.json().hasPrefix("{\n  \"findings\" : [\n\n  ],\n"))
     }
+
+    @Test func `a report written in several runs on several cores reads as one written in order`()
+        throws
+    {
+        // 4,501 findings: three runs of up to 2,000, the last of one finding.
+        let findings = (0..<4_501).map { number in
+            Diagnostic(
+                DiagnosticID(rawValue: "task.unticked-prerequisite"),
+                number % 3 == 0 ? .error : .warning,
+                at: .init(path: "plans/plan-\(number / 40).md", line: number % 40 + 1, column: 1),
+                "finding \(number)", hint: number % 2 == 0 ? "hint \(number)" : nil)
+        }
+        let report = CheckReport(findings: findings, contentFolder: "content", isStrict: false)
+        #expect(report.json() == (try encoded(report)))
+        #expect(try report.renderBytes(.json) == Array(try encoded(report).utf8))
+    }
 }
