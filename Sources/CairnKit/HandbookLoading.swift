@@ -9,7 +9,8 @@ public enum HandbookLoading {
         public var assets: [ContentAsset]
     }
 
-    /// - Throws: `CairnError.contentFolderMissing` when the folder does not exist.
+    /// - Throws: `CairnError.contentFolderMissing` or `.contentFolderIsFile` when the folder
+    ///   does not exist or is a file.
     /// - Parameter rendersHTML: false for a check, which reads the model only.
     /// - Parameter progress: told as documents are read, from any thread.
     public static func load(

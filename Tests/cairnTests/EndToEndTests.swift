@@ -123,6 +123,20 @@ struct BuildCommandTests {
                 == "error: content folder 'nowhere' does not exist (pass --content DIR)\n")
     }
 
+    @Test func `a content folder that is a file is exit 2 and says so`() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/plans/a.md", "# A\n- [ ] one\n")
+        for command in ["build", "check"] {
+            let result = try CairnBinary.run(
+                [command, "--content", "content/plans/a.md"], in: scratch.path)
+            #expect(result.status == 2)
+            #expect(
+                result.standardError
+                    == "error: content folder 'content/plans/a.md' is a file; pass the folder that holds the plans (--content DIR)\n"
+            )
+        }
+    }
+
     @Test func `invalid UTF-8 is reported at file, line and column and the previous site is kept`()
         throws
     {

@@ -4,6 +4,7 @@ import Foundation
 /// that cannot be written. Problems inside the content are `Diagnostic`s instead.
 public enum CairnError: Error, LocalizedError, Equatable, Sendable {
     case contentFolderMissing(path: String)
+    case contentFolderIsFile(path: String)
     case themeMissing(searched: [String])
     case templatesFolderMissing(path: String)
     case outputNotCairns(path: String)
@@ -16,6 +17,8 @@ public enum CairnError: Error, LocalizedError, Equatable, Sendable {
         switch self {
         case .contentFolderMissing(let path):
             "content folder '\(path)' does not exist (pass --content DIR)"
+        case .contentFolderIsFile(let path):
+            "content folder '\(path)' is a file; pass the folder that holds the plans (--content DIR)"
         case .themeMissing(let searched):
             "the built-in theme was not found; looked in: \(searched.joined(separator: ", "))"
         case .templatesFolderMissing(let path):

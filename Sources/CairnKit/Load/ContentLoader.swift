@@ -14,13 +14,14 @@ public struct ContentLoader: Sendable {
 
     public init() {}
 
-    /// - Throws: `CairnError.contentFolderMissing` when `root` is not a folder.
+    /// - Throws: `CairnError.contentFolderMissing` when `root` does not exist,
+    ///   `CairnError.contentFolderIsFile` when it is a file.
     public func load(root: String) throws -> ContentTree {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory),
-            isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory)
         else { throw CairnError.contentFolderMissing(path: root) }
+        guard isDirectory.boolValue else { throw CairnError.contentFolderIsFile(path: root) }
         let realRoot = rootURL.resolvingSymlinksInPath().path
 
         var tree = ContentTree(root: rootURL.path, documents: [])
