@@ -12,8 +12,7 @@ struct SourceFingerprint: Equatable {
     init(folders: [String]) {
         let fileManager = FileManager.default
         for folder in folders {
-            // A folder reached through a symbolic link is listed where the link points.
-            let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+            let root = FolderListing.listablePath(folder)
             guard let enumerator = fileManager.enumerator(atPath: root) else { continue }
             for case let path as String in enumerator {
                 let full = root + "/" + path

@@ -2,7 +2,14 @@ import Foundation
 
 /// A folder's entries with their types, as the directory itself reports them: no `stat` per
 /// entry, which on a content folder of tens of thousands of files is most of the reading.
-enum FolderListing {
+public enum FolderListing {
+    /// Where to list a folder's files: a folder reached through a symbolic link (a theme kept
+    /// elsewhere and linked in, a linked content folder) is listed where the link points, as
+    /// `FileManager`'s enumerator does not follow a link it starts from and would list nothing.
+    public static func listablePath(_ folder: String) -> String {
+        URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    }
+
     struct Entry {
         enum Kind {
             case file

@@ -62,7 +62,10 @@ public struct ThemeLoader: Sendable {
     public func scaffold(_ subfolder: String, candidates: [String]) throws -> [String: [UInt8]] {
         let root = try builtInFolder(candidates: candidates) + "/" + subfolder
         var files: [String: [UInt8]] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: Self.listable(root)) else {
+        guard
+            let enumerator = FileManager.default.enumerator(
+                atPath: FolderListing.listablePath(root))
+        else {
             return files
         }
         for case let path as String in enumerator {
@@ -78,20 +81,16 @@ public struct ThemeLoader: Sendable {
         return files
     }
 
-    /// Where to list a folder's files: a folder reached through a symbolic link (a theme kept
-    /// elsewhere and linked in) is listed where the link points, as the enumerator does not
-    /// follow a link it starts from and would list nothing.
-    private static func listable(_ folder: String) -> String {
-        URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-    }
-
     /// The folder's files by path below it. Messages name a template by its absolute path: a
     /// path relative to the working folder would be shown as if it were inside the content
     /// folder, as the content's own paths are.
     private func read(folder: String) -> Theme {
         var theme = Theme(templates: [:], assets: [:])
         let shown = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: Self.listable(folder)) else {
+        guard
+            let enumerator = FileManager.default.enumerator(
+                atPath: FolderListing.listablePath(folder))
+        else {
             return theme
         }
         for case let path as String in enumerator {
