@@ -14,6 +14,7 @@ import pytest
 from selenium.common.exceptions import UnexpectedAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CAIRN = pathlib.Path(os.environ.get("CAIRN_BINARY", ROOT / ".build" / "debug" / "cairn")).resolve()
@@ -211,6 +212,8 @@ def test_searching_for_the_hostile_text_shows_it_as_text(hostile_site, driver):
     box = driver.find_element(By.ID, "search-input")
     box.send_keys("img src")
     try:
+        WebDriverWait(driver, 10).until(
+            lambda _: driver.find_elements(By.CSS_SELECTOR, "form.search .search-results li"))
         results = driver.execute_script(
             "return [...document.querySelectorAll('img[src=x], svg[onload], script:not([src]), [onerror]')].length")
         assert results == 0

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
@@ -248,7 +249,26 @@ def search(driver, query):
     box = driver.find_element(By.ID, "search-input")
     box.clear()
     box.send_keys(query)
+    # The index arrives after the first keystroke; until then the count says it is loading.
+    WebDriverWait(driver, 10).until(
+        lambda _: driver.find_element(By.CSS_SELECTOR, ".search-count").text
+        not in ("", "Loading the search index…"))
     return driver.find_elements(By.CSS_SELECTOR, ".search-results li")
+
+
+def test_the_search_index_is_loaded_only_once_the_search_box_is_used(driver):
+    open_page(driver, SITE / "plans" / "HOSTING_GUIDE.html")
+    assert not any(url.endswith("assets/search-index.js") for url in requested_urls(driver))
+    assert driver.execute_script("return window.CAIRN_SEARCH_INDEX === undefined")
+    driver.find_element(By.ID, "search-input").click()
+    WebDriverWait(driver, 10).until(
+        lambda _: driver.execute_script("return Array.isArray(window.CAIRN_SEARCH_INDEX)"))
+    urls = requested_urls(driver)
+    assert [url for url in urls if url.endswith("assets/search-index.js")] == [
+        (SITE / "assets" / "search-index.js").as_uri()]
+    assert search(driver, "rollback")
+    assert not any(url.endswith("assets/search-index.js") for url in requested_urls(driver))
+    assert driver.get_log("browser") == []
 
 
 def test_search_finds_rollback_and_backup_restoration_as_you_type(driver):

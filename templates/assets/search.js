@@ -1,10 +1,13 @@
 // Search as you type, over the index built with the site (assets/search-index.js, a script so
-// that it loads from file:// too). Without JavaScript the form opens search.html, a plain list.
+// that it loads from file:// too). The index holds every heading and task of the handbook (tens
+// of megabytes for thousands of documents), so it is loaded only once the search box is used,
+// not with every page. Without JavaScript the form opens search.html, a plain list.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
-  var index = window.CAIRN_SEARCH_INDEX || [];
   if (!form) { return; }
+  var index = null;
+  var loading = false;
   var root = form.getAttribute("data-root") || "";
   var input = form.querySelector("input[type=search]");
   var panel = form.querySelector(".search-results");
@@ -52,10 +55,34 @@
     element.appendChild(document.createTextNode(text.slice(position)));
   }
 
+  // Adds the index's script to the page once; `show` runs again when it has arrived.
+  function loadIndex() {
+    if (index !== null || loading) { return; }
+    loading = true;
+    var script = document.createElement("script");
+    script.src = root + "assets/search-index.js";
+    script.addEventListener("load", function () {
+      index = window.CAIRN_SEARCH_INDEX || [];
+      show(input.value);
+    });
+    script.addEventListener("error", function () {
+      loading = false;
+      count.textContent = "The search index could not be loaded.";
+      panel.hidden = false;
+    });
+    document.head.appendChild(script);
+  }
+
   function show(query) {
     var words = terms(query);
     list.textContent = "";
     if (words.length === 0) { panel.hidden = true; return; }
+    if (index === null) {
+      loadIndex();
+      count.textContent = "Loading the search index…";
+      panel.hidden = false;
+      return;
+    }
     var phrase = query.toLowerCase().trim();
     var results = [];
     index.forEach(function (entry) {
@@ -79,6 +106,7 @@
     panel.hidden = false;
   }
 
+  input.addEventListener("focus", loadIndex);
   input.addEventListener("input", function () { show(input.value); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { panel.hidden = true; }
