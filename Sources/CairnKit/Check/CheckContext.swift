@@ -106,9 +106,7 @@ public struct CheckContext: Sendable {
 /// How step names are compared: lowercase letters and digits, words separated by one space.
 enum StepName {
     static func normalized(_ name: String) -> String {
-        if let ascii = ASCIIWord.words(of: name, joinedBy: UInt8(ascii: " ")) {
-            return String(decoding: ascii, as: UTF8.self)
-        }
+        if let ascii = ASCIIWord.words(of: name, joinedBy: UInt8(ascii: " ")) { return ascii }
         return String(name.lowercased().map { $0.isWordCharacter ? $0 : " " })
             .split(separator: " ").joined(separator: " ")
     }

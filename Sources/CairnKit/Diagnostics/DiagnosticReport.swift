@@ -37,9 +37,16 @@ public struct DiagnosticReport: Sendable {
         diagnostics.filter { $0.severity == severity }.count
     }
 
-    private func format(_ original: Diagnostic) -> String {
+    private func format(_ diagnostic: Diagnostic) -> String {
+        line(
+            for: diagnostic,
+            displayPath: diagnostic.location.displayPath(contentFolder: contentFolder))
+    }
+
+    /// One diagnostic's line, its path already as `displayPath(contentFolder:)` gives it.
+    func line(for original: Diagnostic, displayPath: String) -> String {
         var diagnostic = original
-        diagnostic.location.path = diagnostic.location.displayPath(contentFolder: contentFolder)
+        diagnostic.location.path = displayPath
         guard isColored else { return diagnostic.formatted }
         let color =
             switch diagnostic.severity {

@@ -67,12 +67,11 @@ struct DocumentBuilder {
         case .paragraph:
             for field in block.fields {
                 let key = field.key.lowercased()
-                let names = field.value.split(separator: ",").map {
-                    $0.trimmingWhitespace()
-                }
                 modifyCurrentSection { section in
                     section.fields[key] = field.value
-                    if key == "requires" { section.requires += names.filter { !$0.isEmpty } }
+                    guard key == "requires" else { return }
+                    section.requires += field.value.split(separator: ",")
+                        .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 }
             }
             if block.fields.isEmpty, !block.text.isEmpty {

@@ -57,13 +57,13 @@ public struct PlanTask: Sendable, Equatable {
     /// lists at once (its section's, its phase's, its document's), and each copy is then one
     /// reference rather than a copy of every field.
     private final class Storage: @unchecked Sendable {
-        var id: String
-        var text: String
-        var isChecked: Bool
-        var isDescoped: Bool
-        var hasExplicitID: Bool
-        var location: Diagnostic.Location
-        var children: [PlanTask]
+        @exclusivity(unchecked) var id: String
+        @exclusivity(unchecked) var text: String
+        @exclusivity(unchecked) var isChecked: Bool
+        @exclusivity(unchecked) var isDescoped: Bool
+        @exclusivity(unchecked) var hasExplicitID: Bool
+        @exclusivity(unchecked) var location: Diagnostic.Location
+        @exclusivity(unchecked) var children: [PlanTask]
 
         init(
             id: String, text: String, isChecked: Bool, isDescoped: Bool, hasExplicitID: Bool,

@@ -104,18 +104,18 @@ public struct Section: Sendable, Equatable {
     /// lists at once (its parent's, its document's flattened list), and each copy is then one
     /// reference rather than a copy of every field.
     private final class Storage: @unchecked Sendable {
-        var kind: Kind
-        var title: String
-        var anchor: String
-        var level: Int
-        var location: Diagnostic.Location
-        var tasks: [PlanTask]
-        var children: [Section]
-        var requires: [String]
-        var fields: [String: String]
-        var hasOtherContent: Bool
-        var summary: String?
-        var progress: Progress
+        @exclusivity(unchecked) var kind: Kind
+        @exclusivity(unchecked) var title: String
+        @exclusivity(unchecked) var anchor: String
+        @exclusivity(unchecked) var level: Int
+        @exclusivity(unchecked) var location: Diagnostic.Location
+        @exclusivity(unchecked) var tasks: [PlanTask]
+        @exclusivity(unchecked) var children: [Section]
+        @exclusivity(unchecked) var requires: [String]
+        @exclusivity(unchecked) var fields: [String: String]
+        @exclusivity(unchecked) var hasOtherContent: Bool
+        @exclusivity(unchecked) var summary: String?
+        @exclusivity(unchecked) var progress: Progress
 
         init(
             kind: Kind, title: String, anchor: String, level: Int, location: Diagnostic.Location,
@@ -203,6 +203,12 @@ public struct Section: Sendable, Equatable {
 
     /// The title without a leading number such as `4.1:` or `2.`.
     public var unnumberedTitle: String {
+        // Nearly every title starts with an ASCII letter: nothing to take off.
+        if let first = title.utf8.first, first < 0x80,
+            !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), first != UInt8(ascii: ".")
+        {
+            return title
+        }
         var rest = Substring(title)
         while let first = rest.first, first.isNumber || first == "." { rest = rest.dropFirst() }
         guard rest.startIndex > title.startIndex else { return title }

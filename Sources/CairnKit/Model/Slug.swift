@@ -60,14 +60,12 @@ public enum Slug {
     /// `compact` over the UTF-8 bytes when the text is all ASCII, as nearly every title is:
     /// the same result without a `Character` per letter. Nil when the text is not ASCII.
     private static func compactASCII(_ text: String, limit: Int) -> String? {
-        guard var bytes = ASCIIWord.words(of: text, joinedBy: UInt8(ascii: "-")) else {
-            return nil
+        let compacted = ASCIIWord.string(of: text, joinedBy: UInt8(ascii: "-")) { words in
+            guard words.count > limit else { return words.count }
+            // Cut at the last word boundary within the limit.
+            return words[..<limit].lastIndex(of: UInt8(ascii: "-")) ?? limit
         }
-        if bytes.count > limit {
-            let cut = bytes[..<limit]
-            bytes = Array(cut.lastIndex(of: UInt8(ascii: "-")).map { cut[..<$0] } ?? cut)
-        }
-        return bytes.isEmpty ? "item" : String(decoding: bytes, as: UTF8.self)
+        return compacted.map { $0.isEmpty ? "item" : $0 }
     }
 }
 
@@ -79,22 +77,40 @@ enum ASCIIWord {
 
     /// The runs of letters and digits of `text`, lowercased, joined by one `separator`; nil
     /// when the text is not all ASCII.
-    static func words(of text: String, joinedBy separator: UInt8) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSeparator = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lower = lowercased(byte)
-            if isWordByte(lower) {
-                if pendingSeparator && !bytes.isEmpty { bytes.append(separator) }
-                pendingSeparator = false
-                bytes.append(lower)
-            } else {
-                pendingSeparator = true
+    static func words(of text: String, joinedBy separator: UInt8) -> String? {
+        string(of: text, joinedBy: separator) { $0.count }
+    }
+
+    /// `words(of:joinedBy:)`, of which `length` picks how many bytes are kept: written
+    /// straight into the string's own storage (none for up to 15 bytes), with no array
+    /// in between.
+    static func string(
+        of text: String, joinedBy separator: UInt8,
+        keeping length: (UnsafeMutableBufferPointer<UInt8>) -> Int
+    ) -> String? {
+        var text = text
+        return text.withUTF8 { source -> String? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: source.count) { words in
+                var count = 0
+                var pendingSeparator = false
+                for byte in source {
+                    let lower = lowercased(byte)
+                    if isWordByte(lower) {
+                        if pendingSeparator && count > 0 {
+                            words[count] = separator
+                            count += 1
+                        }
+                        pendingSeparator = false
+                        words[count] = lower
+                        count += 1
+                    } else {
+                        pendingSeparator = true
+                    }
+                }
+                return length(UnsafeMutableBufferPointer(rebasing: words[..<count]))
             }
         }
-        return bytes
     }
 
     /// A lowercase letter or a digit.

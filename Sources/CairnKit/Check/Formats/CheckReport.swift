@@ -60,28 +60,59 @@ public struct CheckReport: Sendable {
     /// The report as UTF-8, as `render` makes it; JSON is written straight into bytes, with
     /// no trip through `String` (45 MB at 10,000 documents).
     public func renderBytes(_ format: Format, isColored: Bool = false) throws -> [UInt8] {
-        format == .json ? jsonBytes() : Array(try render(format, isColored: isColored).utf8)
+        switch format {
+        case .json: jsonBytes()
+        case .text: textBytes(isColored: isColored)
+        default: Array(try render(format, isColored: isColored).utf8)
+        }
     }
 
     /// Compiler-style lines grouped by file, each with its hint, and a summary line.
     func text(isColored: Bool) -> String {
-        var output = ""
-        var currentFile: String?
-        let report = DiagnosticReport(
-            findings, showsNotes: true, isColored: isColored, contentFolder: contentFolder)
-        for (finding, line) in zip(findings, report.lines) {
-            let file = path(finding.location)
-            if file != currentFile {
-                if currentFile != nil { output += "\n" }
-                output += isColored ? "\u{1B}[1m\(file)\u{1B}[0m\n" : "\(file)\n"
-                currentFile = file
+        String(decoding: textBytes(isColored: isColored), as: UTF8.self)
+    }
+
+    /// `text()`'s bytes, the findings written in runs on every core and joined in order, as
+    /// the JSON report is: on one core, the 80,000 findings of 10,000 documents were the last
+    /// third of a second of a check.
+    func textBytes(isColored: Bool) -> [UInt8] {
+        let lines = DiagnosticReport(
+            [], showsNotes: true, isColored: isColored, contentFolder: contentFolder)
+        let written = ParallelMap.map(
+            runs(of: 2_000), concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { run in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(run.count * 200)
+            // A run starts a file's group unless the finding before it is in the same file.
+            var currentFile = run.lowerBound > 0 ? path(findings[run.lowerBound - 1].location) : nil
+            for index in run {
+                let finding = findings[index]
+                let display = path(finding.location)
+                if display != currentFile {
+                    if currentFile != nil { bytes.append(UInt8(ascii: "\n")) }
+                    bytes += (isColored ? "\u{1B}[1m\(display)\u{1B}[0m\n" : "\(display)\n").utf8
+                    currentFile = display
+                }
+                bytes += "  ".utf8
+                bytes += lines.line(for: finding, displayPath: display).utf8
+                bytes.append(UInt8(ascii: "\n"))
+                if let hint = finding.hint { bytes += "    hint: \(hint)\n".utf8 }
             }
-            output += "  \(line)\n"
-            if let hint = finding.hint { output += "    hint: \(hint)\n" }
+            return bytes
         }
-        if !findings.isEmpty { output += "\n" }
-        output += "cairn check: \(summary)\(isStrict ? " (--strict: warnings fail)" : "")\n"
+        var output: [UInt8] = []
+        output.reserveCapacity(written.reduce(128) { $0 + $1.count })
+        for bytes in written { output += bytes }
+        if !findings.isEmpty { output.append(UInt8(ascii: "\n")) }
+        output += "cairn check: \(summary)\(isStrict ? " (--strict: warnings fail)" : "")\n".utf8
         return output
+    }
+
+    /// The findings' indices in consecutive runs of at most `length`.
+    private func runs(of length: Int) -> [Range<Int>] {
+        stride(from: 0, to: findings.count, by: length).map {
+            $0..<min($0 + length, findings.count)
+        }
     }
 
     /// The findings as JSON, laid out as Foundation's `JSONEncoder` lays it out (pretty, keys
@@ -100,12 +131,8 @@ public struct CheckReport: Sendable {
         if findings.isEmpty {
             output += "\n\n  ]".utf8
         } else {
-            let runLength = 2_000
-            let runs = stride(from: 0, to: findings.count, by: runLength).map {
-                $0..<min($0 + runLength, findings.count)
-            }
             let written = ParallelMap.map(
-                runs, concurrency: ProcessInfo.processInfo.activeProcessorCount
+                runs(of: 2_000), concurrency: ProcessInfo.processInfo.activeProcessorCount
             ) { run in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(run.count * 360)
