@@ -50,8 +50,7 @@ public struct StatusRecordParser: Sendable {
                 ]
             )
         }
-        let id = (path.split(separator: "/").last.map(String.init) ?? path).replacingOccurrences(
-            of: ".json", with: "")
+        let id = Self.recordID(path)
         let location = Diagnostic.Location(path: path, line: root.line, column: root.column)
         let data = Data(bytes)
         switch schema {
@@ -87,6 +86,19 @@ public struct StatusRecordParser: Sendable {
                 ]
             )
         }
+    }
+
+    /// The record's file name without `.json` (every `.json` in it, as a name like
+    /// `a.json.json` has always lost both).
+    public static func recordID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let suffix = ".json"
+        // Nearly every name ends in the one `.json`: cut it without Foundation's search.
+        if name.hasSuffix(suffix) {
+            let stem = String(name.dropLast(suffix.utf8.count))
+            if !stem.utf8.containsSequence(Array(suffix.utf8)) { return stem }
+        }
+        return name.replacingOccurrences(of: suffix, with: "")
     }
 
     private func decode<Record: Decodable & ValidatedRecord>(

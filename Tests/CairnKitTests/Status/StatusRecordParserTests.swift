@@ -37,6 +37,14 @@ struct StatusRecordParserTests {
         #expect(entry.record.health?.checks?.first?.latencyMs == 120)
     }
 
+    @Test func `a record's id is its file name without every .json in it`() {
+        let ids = [
+            "status/deploys/2026-11-20T14-03-11Z-production.json", "status/backups/a.json.json",
+            "status/metrics/x.jsonl.json", "status/deploys/no-extension",
+        ].map(StatusRecordParser.recordID)
+        #expect(ids == ["2026-11-20T14-03-11Z-production", "a", "xl", "no-extension"])
+    }
+
     @Test func `a misspelt status names the field, its position and the allowed values`() {
         let json = Self.validDeploy.replacingOccurrences(of: "\"success\"", with: "\"sucess\"")
         #expect(
