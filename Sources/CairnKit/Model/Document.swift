@@ -97,7 +97,11 @@ public enum PagePath {
     public static func resolve(_ destination: String, from documentPath: String) -> String? {
         guard let split = splitMarkdownLink(destination) else { return nil }
         var components = documentPath.split(separator: "/").dropLast().map(String.init)
-        for part in (split.path.removingPercentEncoding ?? split.path).split(separator: "/") {
+        // Foundation's decoding is the costliest part of a link; most paths have nothing to decode.
+        let decoded =
+            split.path.utf8.contains(UInt8(ascii: "%"))
+            ? (split.path.removingPercentEncoding ?? split.path) : split.path
+        for part in decoded.split(separator: "/") {
             switch part {
             case ".": continue
             case "..":
