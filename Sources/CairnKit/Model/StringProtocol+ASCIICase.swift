@@ -3,24 +3,26 @@ extension StringProtocol {
     /// byte: lowercasing every open section's title and searching it with Foundation, for every
     /// list of a large handbook, cost more than building the list's tasks.
     func containsIgnoringASCIICase(_ word: String) -> Bool {
-        let folded = ASCIIWord.lowercased
-        let needle = word.utf8.map(folded)
-        guard let first = needle.first else { return true }
-        func search(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
-            guard bytes.count >= needle.count else { return false }
-            let start = bytes.startIndex
-            for offset in 0...(bytes.count - needle.count) {
-                let from = bytes.index(start, offsetBy: offset)
-                guard folded(bytes[from]) == first else { continue }
-                if zip(bytes[from...].dropFirst(), needle.dropFirst()).allSatisfy({
-                    folded($0) == $1
-                }) {
+        var word = word
+        return word.withUTF8 { needle -> Bool in
+            guard let first = needle.first.map(ASCIIWord.lowercased) else { return true }
+            func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard bytes.count >= needle.count else { return false }
+                candidates: for offset in 0...(bytes.count - needle.count)
+                where ASCIIWord.lowercased(bytes[offset]) == first {
+                    for index in needle.indices.dropFirst()
+                    where ASCIIWord.lowercased(bytes[offset + index])
+                        != ASCIIWord.lowercased(needle[index])
+                    {
+                        continue candidates
+                    }
                     return true
                 }
+                return false
             }
-            return false
+            return utf8.withContiguousStorageIfAvailable(search)
+                ?? Array(utf8).withUnsafeBufferPointer(search)
         }
-        return utf8.withContiguousStorageIfAvailable(search) ?? search(Array(utf8))
     }
 
     /// Whether the text ends with `word` (lowercase ASCII), ignoring the case of the text.

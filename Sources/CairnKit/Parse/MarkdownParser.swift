@@ -191,7 +191,8 @@ private struct BlockTreeBuilder {
                 }
                 continue
             }
-            guard inline != nil else { continue }
+            // Not `inline != nil`, which copies the whole gathered content to compare it.
+            guard inlineOwnerDepth >= 0 else { continue }
             handleInline(
                 node, type: type, isEntering: isEntering, into: &inline!,
                 rewrite: rewriteDestination)
