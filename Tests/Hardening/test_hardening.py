@@ -20,8 +20,10 @@ BAD = ROOT / "Tests" / "Hardening" / "Fixtures" / "bad"
 ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800", "NO_COLOR": "1"}
 
 
-def build(content, output, cwd=None, timeout=600):
-    return subprocess.run([str(CAIRN), "build", "--content", str(content), "--output", str(output)],
+def build(content, output, cwd=None, timeout=600, cache=None):
+    """`cairn build`; with `cache`, its cache goes there instead of beside the content folder."""
+    extra = ["--cache-dir", str(cache)] if cache else []
+    return subprocess.run([str(CAIRN), "build", "--content", str(content), "--output", str(output)] + extra,
                           capture_output=True, text=True, env=ENVIRONMENT, cwd=cwd, timeout=timeout)
 
 
@@ -34,7 +36,8 @@ def snapshot(folder):
 @pytest.mark.parametrize("case", sorted(p.name for p in BAD.iterdir()))
 def test_each_bad_input_gets_its_message_and_exit_code(case, tmp_path):
     expected = json.loads((BAD / case / "expected.json").read_text())
-    result = build(BAD / case / "content", tmp_path / "site")
+    # The fixtures are in the source tree: the cache goes to the test's own folder.
+    result = build(BAD / case / "content", tmp_path / "site", cache=tmp_path / "cache")
     assert result.returncode == expected["exit"], result.stderr
     assert expected["message"] in result.stderr + result.stdout
     assert (tmp_path / "site").exists() == (expected["exit"] == 0)

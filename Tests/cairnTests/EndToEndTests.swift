@@ -10,7 +10,10 @@ struct BuildCommandTests {
     {
         let scratch = try ScratchFolder()
         let result = try CairnBinary.run(
-            ["build", "--content", fixtures + "/minimal", "--output", scratch.path + "/site"],
+            [
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--output",
+                scratch.path + "/site",
+            ],
             in: scratch.path)
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("Built 1 document(s)"))
@@ -57,7 +60,10 @@ struct BuildCommandTests {
             atPath: scratch.path + "/www/handbook", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: scratch.path + "/public", withDestinationPath: "www/handbook")
-        let arguments = ["build", "--content", fixtures + "/minimal", "--output", "public"]
+        let arguments = [
+            "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--output",
+            "public",
+        ]
         for _ in 1...2 {
             let result = try CairnBinary.run(arguments, in: scratch.path)
             #expect(result.status == 0, "\(result.standardError)")
@@ -74,7 +80,10 @@ struct BuildCommandTests {
         try FileManager.default.createSymbolicLink(
             atPath: scratch.path + "/public", withDestinationPath: "gone")
         let result = try CairnBinary.run(
-            ["build", "--content", fixtures + "/minimal", "--output", "public"], in: scratch.path)
+            [
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--output",
+                "public",
+            ], in: scratch.path)
         #expect(result.status == 2)
         #expect(result.standardError.contains("is a symbolic link to"))
         #expect(result.standardError.contains("which does not exist"))
@@ -104,7 +113,10 @@ struct BuildCommandTests {
     {
         let scratch = try ScratchFolder()
         let result = try CairnBinary.run(
-            ["build", "--content", fixtures + "/empty", "--output", scratch.path + "/site"],
+            [
+                "build", "--cache-dir", "cache", "--content", fixtures + "/empty", "--output",
+                scratch.path + "/site",
+            ],
             in: scratch.path)
         #expect(result.status == 2)
         #expect(
@@ -142,12 +154,18 @@ struct BuildCommandTests {
     {
         let scratch = try ScratchFolder()
         let good = try CairnBinary.run(
-            ["build", "--content", fixtures + "/minimal", "--output", scratch.path + "/site"],
+            [
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--output",
+                scratch.path + "/site",
+            ],
             in: scratch.path)
         #expect(good.status == 0)
         let before = scratch.read("site/index.html")
         let bad = try CairnBinary.run(
-            ["build", "--content", fixtures + "/bad-utf8", "--output", scratch.path + "/site"],
+            [
+                "build", "--cache-dir", "cache", "--content", fixtures + "/bad-utf8", "--output",
+                scratch.path + "/site",
+            ],
             in: scratch.path)
         #expect(bad.status == 2)
         #expect(
@@ -162,7 +180,10 @@ struct BuildCommandTests {
         let scratch = try ScratchFolder()
         try scratch.write("site/keep-me.txt", "mine")
         let result = try CairnBinary.run(
-            ["build", "--content", fixtures + "/minimal", "--output", scratch.path + "/site"],
+            [
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--output",
+                scratch.path + "/site",
+            ],
             in: scratch.path)
         #expect(result.status == 2)
         #expect(result.standardError.contains("was not written by Cairn"))
@@ -178,7 +199,8 @@ struct BuildCommandTests {
             "<p>Custom dashboard for {{page.siteTitle}}: {{progress.figures}}</p>\n")
         let result = try CairnBinary.run(
             [
-                "build", "--content", fixtures + "/minimal", "--templates", scratch.path + "/theme",
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--templates",
+                scratch.path + "/theme",
                 "--output", scratch.path + "/site",
             ],
             in: scratch.path)
@@ -195,7 +217,8 @@ struct BuildCommandTests {
             atPath: scratch.path + "/theme", withDestinationPath: scratch.path + "/kept-elsewhere")
         let result = try CairnBinary.run(
             [
-                "build", "--content", fixtures + "/minimal", "--templates", "theme", "--output",
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--templates",
+                "theme", "--output",
                 "site",
             ],
             in: scratch.path)
@@ -209,7 +232,8 @@ struct BuildCommandTests {
         try scratch.write("theme/index.mustache", "{{#open}}\n")
         let result = try CairnBinary.run(
             [
-                "build", "--content", fixtures + "/minimal", "--templates", "theme", "--output",
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--templates",
+                "theme", "--output",
                 "site",
             ],
             in: scratch.path)
@@ -226,7 +250,8 @@ struct BuildCommandTests {
         try scratch.write("theme/index.mustache", "line one\n{{#open}}never closed\n")
         let result = try CairnBinary.run(
             [
-                "build", "--content", fixtures + "/minimal", "--templates", scratch.path + "/theme",
+                "build", "--cache-dir", "cache", "--content", fixtures + "/minimal", "--templates",
+                scratch.path + "/theme",
                 "--output", scratch.path + "/site",
             ],
             in: scratch.path)
