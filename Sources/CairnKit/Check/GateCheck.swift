@@ -38,11 +38,26 @@ public struct GateCheck: Sendable {
                     requirements: requirements.map(\.name),
                     progress: requirements.map { $0.tasks.map(\.progress).sum }.sum))
         }
-        for checklist in handbook.prerequisiteChecklists {
+        // A name is listed once, as `check` reads it: configured gates and phases first, and
+        // a checklist with every section its name answers to (`Pre-Migration` is also
+        // `4.1: Pre-Migration`).
+        var listed = Set(handbook.config.gates.map { StepName.normalized($0.name) })
+        for phase in handbook.phases {
+            listed.formUnion([
+                "phase \(phase.number)", "\(phase.number)", StepName.normalized(phase.title),
+            ])
+        }
+        for checklist in handbook.prerequisiteChecklists
+        where listed.insert(StepName.normalized(checklist.title)).inserted {
+            let sections = context.sections(named: checklist.title)
+            let requirements =
+                sections.count < 2
+                ? ["its own tasks"]
+                : sections.map { "\($0.title) (\($0.location.path):\($0.location.line))" }
             gates.append(
                 Gate(
-                    name: checklist.title, kind: .checklist, requirements: [checklist.title],
-                    progress: checklist.progress))
+                    name: checklist.title, kind: .checklist, requirements: requirements,
+                    progress: sections.map(\.progress).sum))
         }
         return gates
     }

@@ -481,6 +481,24 @@ struct ExamplePlanCheckTests {
         #expect(gates.last?.kind == .checklist)
     }
 
+    @Test func `a checklist gate is listed once, with every section its name stands for`() throws {
+        let loaded = try HandbookLoading.load(contentFolder: ExampleContent.contentFolder)
+        let check = GateCheck(handbook: loaded.handbook, now: RuleTests.now)
+        let checklists = check.gates.filter { $0.kind == .checklist }
+        #expect(Set(checklists.map(\.name)).count == checklists.count)
+        let deployment = try #require(checklists.first { $0.name == "Pre-Deployment" })
+        #expect(deployment.requirements == ["its own tasks"])
+        // `Pre-Migration` is also what `4.1: Pre-Migration` answers to, and the gate checks both.
+        let migration = try #require(checklists.first { $0.name == "Pre-Migration" })
+        #expect(
+            migration.requirements == [
+                "4.1: Pre-Migration (plans/HOSTING_MIGRATION_PLAN.md:169)",
+                "Pre-Migration (plans/HOSTING_MIGRATION_PLAN.md:411)",
+            ])
+        #expect(migration.progress == Progress(done: 0, total: 11))
+        #expect(check.check("Pre-Migration")?.count == 11)
+    }
+
     @Test func `every link between the example documents resolves`() throws {
         let loaded = try HandbookLoading.load(contentFolder: ExampleContent.contentFolder)
         let broken = Checker(rules: allRules.filter { $0.id.rawValue == "link.broken" }).check(
