@@ -26,9 +26,22 @@ public struct ContentLoader: Sendable {
 
         var tree = ContentTree(root: rootURL.path, documents: [])
         var visited: Set<String> = [realRoot]
+        var toRead: [TextFile] = []
         walk(
             folder: rootURL.path, realFolder: realRoot, relative: "", realRoot: realRoot,
-            visited: &visited, into: &tree)
+            visited: &visited, into: &tree, toRead: &toRead)
+        // The walk only lists; the documents are read and decoded on every core.
+        let read = ParallelMap.map(
+            toRead, concurrency: ProcessInfo.processInfo.activeProcessorCount, Self.read)
+        for (file, read) in zip(toRead, read) {
+            tree.diagnostics += read.diagnostics
+            guard let source = read.file else { continue }
+            if file.isConfig {
+                if tree.config == nil { tree.config = source }
+            } else {
+                tree.documents.append(source)
+            }
+        }
         tree.documents.sort { $0.path < $1.path }
         tree.assets.sort { $0.path < $1.path }
         tree.statusFiles.sort { $0.path < $1.path }
@@ -38,7 +51,7 @@ public struct ContentLoader: Sendable {
     /// - Parameter realFolder: `folder` with every symbolic link resolved.
     private func walk(
         folder: String, realFolder: String, relative: String, realRoot: String,
-        visited: inout Set<String>, into tree: inout ContentTree
+        visited: inout Set<String>, into tree: inout ContentTree, toRead: inout [TextFile]
     ) {
         guard let entries = FolderListing.entries(of: folder) else {
             tree.diagnostics.append(
@@ -98,9 +111,11 @@ public struct ContentLoader: Sendable {
                 visited.insert(real)
                 walk(
                     folder: absolute, realFolder: real, relative: path, realRoot: realRoot,
-                    visited: &visited, into: &tree)
+                    visited: &visited, into: &tree, toRead: &toRead)
             } else {
-                readFile(absolute: absolute, path: path, isTopLevel: relative.isEmpty, into: &tree)
+                list(
+                    absolute: absolute, path: path, isTopLevel: relative.isEmpty, into: &tree,
+                    toRead: &toRead)
             }
         }
     }
@@ -109,8 +124,18 @@ public struct ContentLoader: Sendable {
         path.hasPrefix(Self.statusFolder + "/")
     }
 
-    private func readFile(
-        absolute: String, path: String, isTopLevel: Bool, into tree: inout ContentTree
+    /// A markdown file or `handbook.yml`, found by the walk and read after it.
+    private struct TextFile: Sendable {
+        var absolute: String
+        var path: String
+        var isConfig: Bool
+    }
+
+    /// Files the site copies and status records are listed; documents and the configuration
+    /// are put on the list of files to read.
+    private func list(
+        absolute: String, path: String, isTopLevel: Bool, into tree: inout ContentTree,
+        toRead: inout [TextFile]
     ) {
         if isStatus(path) {
             if path.lowercased().hasSuffix(".json") {
@@ -129,31 +154,35 @@ public struct ContentLoader: Sendable {
             tree.assets.append(ContentAsset(path: path, sourcePath: absolute))
             return
         }
+        toRead.append(TextFile(absolute: absolute, path: path, isConfig: isConfig))
+    }
+
+    /// The file's text, decoded, and what decoding it found.
+    private static func read(_ file: TextFile) -> (file: SourceFile?, diagnostics: [Diagnostic]) {
         let bytes: [UInt8]
-        switch FileBytes.read(absolute, limit: Self.maximumDocumentBytes) {
+        switch FileBytes.read(file.absolute, limit: maximumDocumentBytes) {
         case .bytes(let read): bytes = read
         case .tooLarge(let size):
-            tree.diagnostics.append(
-                Diagnostic(
-                    .contentTooLarge, .error, at: .init(path: path),
-                    "is \(size / 1_048_576) MiB; a document may be at most \(Self.maximumDocumentBytes / 1_048_576) MiB "
-                        + "(split it into several documents)"))
-            return
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .contentTooLarge, .error, at: .init(path: file.path),
+                        "is \(size / 1_048_576) MiB; a document may be at most \(maximumDocumentBytes / 1_048_576) MiB "
+                            + "(split it into several documents)")
+                ]
+            )
         case .unreadable:
-            tree.diagnostics.append(
-                Diagnostic(
-                    .contentUnreadable, .error, at: .init(path: path),
-                    "cannot read file (permission denied?)"))
-            return
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .contentUnreadable, .error, at: .init(path: file.path),
+                        "cannot read file (permission denied?)")
+                ]
+            )
         }
-        let decoded = SourceTextDecoder.decode(bytes, path: path)
-        tree.diagnostics += decoded.diagnostics
-        guard let text = decoded.text else { return }
-        let file = SourceFile(path: path, text: text)
-        if isConfig {
-            if tree.config == nil { tree.config = file }
-        } else {
-            tree.documents.append(file)
-        }
+        let decoded = SourceTextDecoder.decode(bytes, path: file.path)
+        return (decoded.text.map { SourceFile(path: file.path, text: $0) }, decoded.diagnostics)
     }
 }

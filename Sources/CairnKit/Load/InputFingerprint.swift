@@ -1,3 +1,5 @@
+import Foundation
+
 /// The hash of everything a check's result depends on, for the cache: the documents and
 /// `handbook.yml` as read, what reading them reported, and every status record's bytes.
 public enum InputFingerprint {
@@ -5,34 +7,50 @@ public enum InputFingerprint {
     ///   Status records are read one at a time and not kept.
     public static func of(_ tree: ContentTree, settings: [String]) -> ContentHash {
         var hasher = ContentHasher()
-        hasher.add("cairn \(CairnVersion.current) inputs v1")
+        hasher.add("cairn \(CairnVersion.current) inputs v2")
         for setting in settings { hasher.add(setting) }
         hasher.add("config")
         if let config = tree.config {
             hasher.add(config.path)
             hasher.add(config.text)
         }
-        hasher.add("documents \(tree.documents.count)")
-        for document in tree.documents {
+        let concurrency = ProcessInfo.processInfo.activeProcessorCount
+        // Each document and each record is hashed on whichever core is free, and the hashes
+        // are added in order: a warm check is mostly reading 30,000 records.
+        let documents = ParallelMap.map(tree.documents, concurrency: concurrency) { document in
+            var hasher = ContentHasher()
             hasher.add(document.path)
             hasher.add(document.text)
+            return hasher.finish()
         }
+        hasher.add("documents \(documents.count)")
+        for document in documents { hasher.add(document) }
         hasher.add("diagnostics \(tree.diagnostics.count)")
         for diagnostic in tree.diagnostics {
             hasher.add(diagnostic.formatted)
             hasher.add(diagnostic.hint ?? "")
         }
-        hasher.add("status \(tree.statusFiles.count)")
         let reader = StatusFileReader()
-        for file in tree.statusFiles {
+        let records = ParallelMap.map(tree.statusFiles, concurrency: concurrency) { file in
+            var hasher = ContentHasher()
             hasher.add(file.path)
-            let read = reader.read(file)
-            if let bytes = read.bytes {
+            if let bytes = reader.read(file).bytes {
                 hasher.add(bytes)
             } else {
                 hasher.add("unreadable")
             }
+            return hasher.finish()
         }
+        hasher.add("status \(records.count)")
+        for record in records { hasher.add(record) }
         return hasher.finish()
+    }
+}
+
+extension ContentHasher {
+    /// Adds another hash's two halves.
+    mutating func add(_ hash: ContentHash) {
+        add(word: hash.high)
+        add(word: hash.low)
     }
 }
