@@ -18,10 +18,15 @@ public struct Checker: Sendable {
         findings: [Diagnostic], holdsUntil: Timestamp?
     ) {
         let context = CheckContext(handbook: handbook, now: now)
-        // The rules are independent of each other: each runs on whichever thread is free.
-        let findings = ParallelMap.map(
-            rules, concurrency: ProcessInfo.processInfo.activeProcessorCount
-        ) { $0.check(context) }
+        // A rule that spreads its own work over every core runs alone: nested in the map
+        // below, its documents went through one thread, the last second of a large check.
+        // The others are independent of each other: each runs on whichever thread is free.
+        let findings =
+            rules.filter(\.runsOnEveryCore).map { $0.check(context) }
+            + ParallelMap.map(
+                rules.filter { !$0.runsOnEveryCore },
+                concurrency: ProcessInfo.processInfo.activeProcessorCount
+            ) { $0.check(context) }
         return (
             findings.flatMap { $0 }.sorted(),
             rules.compactMap { $0.nextChange(context) }.min()

@@ -8,10 +8,14 @@ public protocol Rule: Sendable {
     /// The first moment after `context.now` at which this rule's findings could change with
     /// no input changing (evidence going stale as days pass); nil when only inputs change them.
     func nextChange(_ context: CheckContext) -> Timestamp?
+    /// Whether `check` spreads its work over every core itself, so that the checker runs it
+    /// alone rather than beside the other rules.
+    var runsOnEveryCore: Bool { get }
 }
 
 extension Rule {
     public func nextChange(_ context: CheckContext) -> Timestamp? { nil }
+    public var runsOnEveryCore: Bool { false }
 }
 
 /// Every rule `cairn check` and `cairn build` run, in the order their findings are reported.

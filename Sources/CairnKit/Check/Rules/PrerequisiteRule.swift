@@ -7,10 +7,11 @@ struct PrerequisiteRule: Rule {
     let id = DiagnosticID(rawValue: "prerequisite.unticked")
     let severity = Diagnostic.Severity.error
     let summary = "A step has started while one of its prerequisites has unticked tasks."
+    let runsOnEveryCore = true
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         // The costliest rule by far on a large handbook: each document on whichever core is
-        // free, as the rules themselves are.
+        // free (the checker runs this rule alone for that).
         ParallelMap.map(
             context.handbook.documents,
             concurrency: ProcessInfo.processInfo.activeProcessorCount
