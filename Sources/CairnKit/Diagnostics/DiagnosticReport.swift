@@ -38,13 +38,14 @@ public struct DiagnosticReport: Sendable {
     }
 
     private func format(_ diagnostic: Diagnostic) -> String {
-        line(
+        Self.line(
             for: diagnostic,
-            displayPath: diagnostic.location.displayPath(contentFolder: contentFolder))
+            displayPath: diagnostic.location.displayPath(contentFolder: contentFolder),
+            isColored: isColored)
     }
 
     /// One diagnostic's line, its path already as `displayPath(contentFolder:)` gives it.
-    func line(for original: Diagnostic, displayPath: String) -> String {
+    static func line(for original: Diagnostic, displayPath: String, isColored: Bool) -> String {
         var diagnostic = original
         diagnostic.location.path = displayPath
         guard isColored else { return diagnostic.formatted }

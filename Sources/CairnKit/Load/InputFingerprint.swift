@@ -46,11 +46,3 @@ public enum InputFingerprint {
         return hasher.finish()
     }
 }
-
-extension ContentHasher {
-    /// Adds another hash's two halves.
-    mutating func add(_ hash: ContentHash) {
-        add(word: hash.high)
-        add(word: hash.low)
-    }
-}

@@ -35,6 +35,12 @@ public struct ContentHasher: Sendable {
         bytes.withUnsafeBytes { add($0) }
     }
 
+    /// Adds another hash's two halves, with no boundary: a hash is always 16 bytes.
+    mutating func add(_ hash: ContentHash) {
+        add(word: hash.high)
+        add(word: hash.low)
+    }
+
     /// Adds one number, with no boundary: for tags that tell kinds of values apart.
     public mutating func add(word: UInt64) {
         mix(word)

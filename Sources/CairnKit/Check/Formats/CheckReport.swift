@@ -76,8 +76,6 @@ public struct CheckReport: Sendable {
     /// the JSON report is: on one core, the 80,000 findings of 10,000 documents were the last
     /// third of a second of a check.
     func textBytes(isColored: Bool) -> [UInt8] {
-        let lines = DiagnosticReport(
-            [], showsNotes: true, isColored: isColored, contentFolder: contentFolder)
         let written = ParallelMap.map(
             runs(of: 2_000), concurrency: ProcessInfo.processInfo.activeProcessorCount
         ) { run in
@@ -94,7 +92,10 @@ public struct CheckReport: Sendable {
                     currentFile = display
                 }
                 bytes += "  ".utf8
-                bytes += lines.line(for: finding, displayPath: display).utf8
+                bytes +=
+                    DiagnosticReport.line(
+                        for: finding, displayPath: display, isColored: isColored
+                    ).utf8
                 bytes.append(UInt8(ascii: "\n"))
                 if let hint = finding.hint { bytes += "    hint: \(hint)\n".utf8 }
             }
