@@ -363,8 +363,8 @@ private struct LaidOutPage: TemplateContext {
     let view: any PageView
     let page: PageContext
 
-    func child(named name: String) -> Any? {
-        name == "page" ? page : view.child(named: name)
+    func child(named name: String) -> TemplateValue? {
+        name == "page" ? page.templateValue : view.child(named: name)
     }
 }
 

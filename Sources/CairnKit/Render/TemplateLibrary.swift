@@ -1,22 +1,89 @@
 /// A value templates look names up in. View models answer each name their templates may use
-/// (`{{title}}`, `{{#progress}}`) with a string, a number, a flag, another such value, an
-/// array of them, or nil when they have nothing by that name.
-protocol TemplateContext {
-    func child(named name: String) -> Any?
+/// (`{{title}}`, `{{#progress}}`) with a `TemplateValue`, or nil when they have nothing by that
+/// name.
+protocol TemplateContext: TemplateValueConvertible {
+    func child(named name: String) -> TemplateValue?
 }
 
-extension Dictionary: TemplateContext where Key == String {
-    func child(named name: String) -> Any? { self[name] }
+extension TemplateContext {
+    var templateValue: TemplateValue { .context(self) }
 }
 
-/// A list a section repeats its content for, once per element.
-protocol TemplateSequence {
-    var isEmpty: Bool { get }
-    var templateElements: [Any] { get }
+/// What a name in a template stands for. Typed rather than `Any`: finding out what an `Any`
+/// held took a dynamic cast of every value, and a protocol's cast a conformance look-up, about
+/// a tenth of a build's instructions with the copies through `Any` that went with them.
+enum TemplateValue {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    /// Written as it is by `{{{name}}}`, escaped by `{{name}}`.
+    case html(RenderedHTML)
+    case context(any TemplateContext)
+    /// A section repeats its content for each element.
+    case list([TemplateValue])
+
+    /// `value`'s template value; nil for nil.
+    static func of(_ value: (some TemplateValueConvertible)?) -> TemplateValue? {
+        value?.templateValue
+    }
+
+    static func of(_ value: some TemplateValueConvertible) -> TemplateValue? {
+        value.templateValue
+    }
 }
 
-extension Array: TemplateSequence {
-    var templateElements: [Any] { map { $0 } }
+/// A value a view model can answer a name with.
+protocol TemplateValueConvertible {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateValueConvertible {
+    var templateValue: TemplateValue { self }
+}
+
+extension String: TemplateValueConvertible {
+    var templateValue: TemplateValue { .text(self) }
+}
+
+extension Int: TemplateValueConvertible {
+    var templateValue: TemplateValue { .number(self) }
+}
+
+extension Bool: TemplateValueConvertible {
+    var templateValue: TemplateValue { .flag(self) }
+}
+
+extension RenderedHTML: TemplateValueConvertible {
+    var templateValue: TemplateValue { .html(self) }
+}
+
+extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
+    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+/// A dictionary answers with its values, each looked at when it is asked for: the rows of
+/// status history and the lists of the handbook's site-wide pages are built this way.
+extension Dictionary: TemplateContext, TemplateValueConvertible where Key == String {
+    func child(named name: String) -> TemplateValue? {
+        self[name].map(TemplateValue.init(any:))
+    }
+}
+
+extension TemplateValue {
+    /// What a value built as `Any` is to a template; anything that is not text, a number, a
+    /// flag, HTML, a list or a context reads as its description.
+    init(any value: Any) {
+        switch value {
+        case let value as TemplateValue: self = value
+        case let text as String: self = .text(text)
+        case let number as Int: self = .number(number)
+        case let flag as Bool: self = .flag(flag)
+        case let html as RenderedHTML: self = .html(html)
+        case let elements as [Any]: self = .list(elements.map(TemplateValue.init(any:)))
+        case let context as any TemplateContext: self = .context(context)
+        default: self = .text(String(describing: value))
+        }
+    }
 }
 
 /// The theme's compiled templates, by name (`layout`, `partials/progress`), and the renderer
@@ -32,39 +99,38 @@ struct TemplateLibrary: Sendable {
     }
 
     /// The template `name` filled in from `value`, as UTF-8; nil when there is no such template.
-    func renderBytes(_ value: Any, withTemplate name: String) -> [UInt8]? {
+    func renderBytes(_ value: some TemplateContext, withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var rendering = Rendering(library: self)
-        rendering.stack.append(Frame(value))
+        rendering.stack.append(Frame(.context(value)))
         rendering.render(template.nodes, Surroundings())
         return rendering.output
     }
 
     /// The template `name` filled in from `value`; nil when there is no such template.
-    func render(_ value: Any, withTemplate name: String) -> String? {
+    func render(_ value: some TemplateContext, withTemplate name: String) -> String? {
         renderBytes(value, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     fileprivate func template(named name: String) -> Template? { templates[name] }
 }
 
-/// A value on the stack that names are looked up in, cast to a context once.
+/// A value on the stack that names are looked up in.
 ///
 /// Answers are not kept: a view's answers are cheap to make again, and keeping the last one
-/// copied every answer through `Any` once more (2.7% of a build's instructions).
+/// cost a copy of every answer.
 private struct Frame {
-    let value: Any
-    let context: (any TemplateContext)?
+    let value: TemplateValue
 
-    init(_ value: Any) {
+    init(_ value: TemplateValue) {
         self.value = value
-        context = value as? any TemplateContext
     }
 
     /// Mutating only so that `stack[index].child(named:)` asks the frame where it lies in
-    /// the stack, instead of copying its two existentials out first.
-    mutating func child(named name: String) -> Any? {
-        context?.child(named: name)
+    /// the stack, instead of copying it out first.
+    mutating func child(named name: String) -> TemplateValue? {
+        guard case .context(let context) = value else { return nil }
+        return context.child(named: name)
     }
 }
 
@@ -132,9 +198,9 @@ private struct Rendering {
             }
             switch value {
             case nil: return
-            case let flag as Bool: if flag { render(nodes, surroundings) }
-            case let sequence as any TemplateSequence:
-                for element in sequence.templateElements {
+            case .flag(let flag)?: if flag { render(nodes, surroundings) }
+            case .list(let elements)?:
+                for element in elements {
                     stack.append(Frame(element))
                     render(nodes, surroundings)
                     stack.removeLast()
@@ -149,7 +215,8 @@ private struct Rendering {
             let partialName =
                 switch name {
                 case .fixed(let name): name
-                case .named(let name): lookUp(name) as? String
+                case .named(let name):
+                    if case .text(let text)? = lookUp(name) { text } else { String?.none }
                 }
             guard let partialName, let template = library.template(named: partialName) else {
                 return
@@ -177,30 +244,29 @@ private struct Rendering {
     }
 
     /// false, nil and an empty list: what an inverted section renders for.
-    private func isFalsy(_ value: Any?) -> Bool {
+    private func isFalsy(_ value: TemplateValue?) -> Bool {
         switch value {
         case nil: true
-        case let flag as Bool: !flag
-        case let sequence as any TemplateSequence: sequence.isEmpty
+        case .flag(let flag)?: !flag
+        case .list(let elements)?: elements.isEmpty
         default: false
         }
     }
 
-    private mutating func appendText(of value: Any, escaped: Bool) {
-        // Text first: it is nearly every value, and each cast that fails costs as much as
-        // the one that succeeds.
+    private mutating func appendText(of value: TemplateValue, escaped: Bool) {
         let text: String
         switch value {
-        case let string as String: text = string
-        case let number as Int: text = String(number)
-        case let flag as Bool: text = flag ? "true" : "false"
-        case let html as RenderedHTML:
+        case .text(let string): text = string
+        case .number(let number): text = String(number)
+        case .flag(let flag): text = flag ? "true" : "false"
+        case .html(let html):
             guard escaped else {
                 output += html.bytes
                 return
             }
             text = String(decoding: html.bytes, as: UTF8.self)
-        default: text = String(describing: value)
+        case .context(let context): text = String(describing: context)
+        case .list(let elements): text = String(describing: elements)
         }
         if escaped {
             HTMLEscaping.append(text, to: &output)
@@ -211,9 +277,9 @@ private struct Rendering {
 
     /// The value a name stands for: its first part is looked for from the innermost value
     /// outwards, the rest inside what that found.
-    private mutating func lookUp(_ name: TemplateName) -> Any? {
+    private mutating func lookUp(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last?.value }
-        var found: Any?
+        var found: TemplateValue?
         if name.isCurrentOnly {
             found = stack.isEmpty ? nil : stack[stack.count - 1].child(named: first)
         } else {
@@ -225,8 +291,7 @@ private struct Rendering {
         }
         guard var found else { return nil }
         for part in name.parts.dropFirst() {
-            guard let context = found as? any TemplateContext,
-                let child = context.child(named: part)
+            guard case .context(let context) = found, let child = context.child(named: part)
             else { return nil }
             found = child
         }

@@ -366,6 +366,27 @@ extension RunbookPageView: FingerprintedView {
     }
 }
 
+extension RunbookPageView.StepGroup: FingerprintedView {
+    static let fingerprintName = String(reflecting: RunbookPageView.StepGroup.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("start", start)
+        fields.add("steps", steps)
+        fields.add("title", title)
+    }
+}
+
+extension RunbookPageView.Step: FingerprintedView {
+    static let fingerprintName = String(reflecting: RunbookPageView.Step.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("id", id)
+        fields.add("number", number)
+        fields.add("text", text)
+        fields.add("substeps", substeps)
+    }
+}
+
 // The rows of the site-wide pages, of which a large handbook has tens of thousands.
 
 extension DashboardView.PhaseRow: FingerprintedView {

@@ -8,11 +8,13 @@ import Testing
 struct TemplateLibraryTests {
     private struct Item: TemplateContext {
         let name: String
-        func child(named name: String) -> Any? { name == "name" ? self.name : nil }
+        func child(named name: String) -> TemplateValue? {
+            name == "name" ? .text(self.name) : nil
+        }
     }
 
     private func render(
-        _ source: String, _ value: Any, partials: [String: String] = [:]
+        _ source: String, _ value: some TemplateContext, partials: [String: String] = [:]
     ) throws -> String {
         var library = TemplateLibrary()
         for (name, partial) in partials { try library.register(partial, named: name) }

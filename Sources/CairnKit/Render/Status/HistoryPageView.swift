@@ -46,38 +46,38 @@ struct HistoryPageView {
 }
 
 extension HistoryPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "heading": heading
-        case "summary": summary
-        case "charts": charts
-        case "hasCharts": !charts.isEmpty
-        case "pagination": pagination
-        case "hasPagination": hasPagination
-        case "rows": rows
-        case "hasRows": hasRows
+        case "page": .of(page)
+        case "heading": .of(heading)
+        case "summary": .of(summary)
+        case "charts": .of(charts)
+        case "hasCharts": .of(!charts.isEmpty)
+        case "pagination": .of(pagination)
+        case "hasPagination": .of(hasPagination)
+        case "rows": .of(rows)
+        case "hasRows": .of(hasRows)
         default: nil
         }
     }
 }
 
 extension HistoryPageView.PageLink: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "number": number
-        case "href": href
-        case "isCurrent": isCurrent
+        case "number": .of(number)
+        case "href": .of(href)
+        case "isCurrent": .of(isCurrent)
         default: nil
         }
     }
 }
 
 extension HistoryPageView.Chart: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "svg": svg
-        case "caption": caption
+        case "svg": .of(svg)
+        case "caption": .of(caption)
         default: nil
         }
     }

@@ -201,98 +201,98 @@ extension String {
 }
 
 extension StatusPanelsView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "hasRecords": hasRecords
-        case "deploys": deploys
-        case "hasDeploys": !deploys.isEmpty
-        case "backups": backups
-        case "hasBackups": !backups.isEmpty
-        case "targets": targets
-        case "hasTargets": hasTargets
-        case "firedTriggers": firedTriggers
-        case "hasFiredTriggers": hasFiredTriggers
-        case "hasTriggers": hasTriggers
-        case "deploysHref": deploysHref
-        case "backupsHref": backupsHref
-        case "metricsHref": metricsHref
+        case "hasRecords": .of(hasRecords)
+        case "deploys": .of(deploys)
+        case "hasDeploys": .of(!deploys.isEmpty)
+        case "backups": .of(backups)
+        case "hasBackups": .of(!backups.isEmpty)
+        case "targets": .of(targets)
+        case "hasTargets": .of(hasTargets)
+        case "firedTriggers": .of(firedTriggers)
+        case "hasFiredTriggers": .of(hasFiredTriggers)
+        case "hasTriggers": .of(hasTriggers)
+        case "deploysHref": .of(deploysHref)
+        case "backupsHref": .of(backupsHref)
+        case "metricsHref": .of(metricsHref)
         default: nil
         }
     }
 }
 
 extension StatusPanelsView.DeployCard: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "environment": environment
-        case "status": status
-        case "statusClass": statusClass
-        case "version": version
-        case "commit": commit
-        case "when": when
-        case "ago": ago
-        case "duration": duration as Any?
-        case "health": health as Any?
-        case "healthClass": healthClass
-        case "checks": checks
-        case "hasChecks": !checks.isEmpty
-        case "href": href
+        case "environment": .of(environment)
+        case "status": .of(status)
+        case "statusClass": .of(statusClass)
+        case "version": .of(version)
+        case "commit": .of(commit)
+        case "when": .of(when)
+        case "ago": .of(ago)
+        case "duration": .of(duration)
+        case "health": .of(health)
+        case "healthClass": .of(healthClass)
+        case "checks": .of(checks)
+        case "hasChecks": .of(!checks.isEmpty)
+        case "href": .of(href)
         default: nil
         }
     }
 }
 
 extension StatusPanelsView.CheckRow: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "outcome": outcome
-        case "outcomeClass": outcomeClass
-        case "detail": detail as Any?
+        case "name": .of(self.name)
+        case "outcome": .of(outcome)
+        case "outcomeClass": .of(outcomeClass)
+        case "detail": .of(detail)
         default: nil
         }
     }
 }
 
 extension StatusPanelsView.BackupCard: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "environment": environment
-        case "kind": kind
-        case "taken": taken
-        case "takenAgo": takenAgo
-        case "size": size as Any?
-        case "href": href
-        case "restore": restore as Any?
+        case "environment": .of(environment)
+        case "kind": .of(kind)
+        case "taken": .of(taken)
+        case "takenAgo": .of(takenAgo)
+        case "size": .of(size)
+        case "href": .of(href)
+        case "restore": .of(restore)
         default: nil
         }
     }
 }
 
 extension StatusPanelsView.RestoreSummary: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "status": status
-        case "statusClass": statusClass
-        case "tested": tested
-        case "ago": ago
-        case "duration": duration as Any?
-        case "isStale": isStale
+        case "status": .of(status)
+        case "statusClass": .of(statusClass)
+        case "tested": .of(tested)
+        case "ago": .of(ago)
+        case "duration": .of(duration)
+        case "isStale": .of(isStale)
         default: nil
         }
     }
 }
 
 extension StatusPanelsView.TargetRow: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "environment": environment
-        case "target": target
-        case "measured": measured
-        case "outcome": outcome
-        case "outcomeClass": outcomeClass
-        case "window": window
-        case "href": href
+        case "environment": .of(environment)
+        case "target": .of(target)
+        case "measured": .of(measured)
+        case "outcome": .of(outcome)
+        case "outcomeClass": .of(outcomeClass)
+        case "window": .of(window)
+        case "href": .of(href)
         default: nil
         }
     }

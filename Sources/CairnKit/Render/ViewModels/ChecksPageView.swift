@@ -108,36 +108,36 @@ struct FindingLocator {
 }
 
 extension ChecksPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "summary": summary
-        case "groups": groups
-        case "hasFindings": hasFindings
+        case "page": .of(page)
+        case "summary": .of(summary)
+        case "groups": .of(groups)
+        case "hasFindings": .of(hasFindings)
         default: nil
         }
     }
 }
 
 extension ChecksPageView.Group: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "heading": heading
-        case "severityClass": severityClass
-        case "findings": findings
+        case "heading": .of(heading)
+        case "severityClass": .of(severityClass)
+        case "findings": .of(findings)
         default: nil
         }
     }
 }
 
 extension ChecksPageView.Row: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "message": message
-        case "hint": hint as Any?
-        case "rule": rule
-        case "location": location
-        case "href": href as Any?
+        case "message": .of(message)
+        case "hint": .of(hint)
+        case "rule": .of(rule)
+        case "location": .of(location)
+        case "href": .of(href)
         default: nil
         }
     }

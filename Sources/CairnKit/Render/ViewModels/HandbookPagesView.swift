@@ -72,25 +72,25 @@ struct StartPageView {
 }
 
 extension PrintPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "documents": documents
-        case "runbooks": runbooks
+        case "page": .of(page)
+        case "documents": .of(documents)
+        case "runbooks": .of(runbooks)
         default: nil
         }
     }
 }
 
 extension StartPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "documents": documents
-        case "phases": phases
-        case "hasPhases": !phases.isEmpty
-        case "runbooks": runbooks
-        case "hasRunbooks": !runbooks.isEmpty
+        case "page": .of(page)
+        case "documents": .of(documents)
+        case "phases": .of(phases)
+        case "hasPhases": .of(!phases.isEmpty)
+        case "runbooks": .of(runbooks)
+        case "hasRunbooks": .of(!runbooks.isEmpty)
         default: nil
         }
     }
@@ -120,11 +120,11 @@ struct SearchPageView {
 }
 
 extension SearchPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "documents": documents
-        case "runbooks": runbooks
+        case "page": .of(page)
+        case "documents": .of(documents)
+        case "runbooks": .of(runbooks)
         default: nil
         }
     }

@@ -9,7 +9,22 @@ struct RunbookPageView {
     let stepCount: Int
     let documentTitle: String
     let sourceHref: String
-    let groups: [[String: Any]]
+    let groups: [StepGroup]
+
+    /// Steps under one heading of the procedure (the first group may have none).
+    struct StepGroup {
+        let start: Int
+        let steps: [Step]
+        let title: String?
+    }
+
+    /// One numbered step, and the id drill mode remembers its tick by.
+    struct Step {
+        let id: String
+        let number: Int
+        let text: String
+        let substeps: [String]
+    }
 
     static func path(_ runbook: Runbook) -> String { "runbooks/\(runbook.slug).html" }
 
@@ -31,34 +46,54 @@ struct RunbookPageView {
         var number = 0
         groups = runbook.groups.enumerated().map { groupIndex, group in
             let start = number + 1
-            let steps = group.steps.enumerated().map { stepIndex, step -> [String: Any] in
+            let steps = group.steps.enumerated().map { stepIndex, step in
                 number += 1
-                return [
-                    "id": "g\(groupIndex)-s\(stepIndex)", "number": number, "text": step.text,
-                    "substeps": step.substeps,
-                    "hasSubsteps": !step.substeps.isEmpty,
-                ]
+                return Step(
+                    id: "g\(groupIndex)-s\(stepIndex)", number: number, text: step.text,
+                    substeps: step.substeps)
             }
-            var values: [String: Any] = ["start": start, "steps": steps]
-            values["title"] = group.title
-            return values
+            return StepGroup(start: start, steps: steps, title: group.title)
         }
     }
 }
 
 extension RunbookPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "slug": slug
-        case "title": title
-        case "version": version
-        case "triggers": triggers
-        case "hasTriggers": !triggers.isEmpty
-        case "stepCount": stepCount
-        case "documentTitle": documentTitle
-        case "sourceHref": sourceHref
-        case "groups": groups
+        case "page": .of(page)
+        case "slug": .of(slug)
+        case "title": .of(title)
+        case "version": .of(version)
+        case "triggers": .of(triggers)
+        case "hasTriggers": .of(!triggers.isEmpty)
+        case "stepCount": .of(stepCount)
+        case "documentTitle": .of(documentTitle)
+        case "sourceHref": .of(sourceHref)
+        case "groups": .of(groups)
+        default: nil
+        }
+    }
+}
+
+extension RunbookPageView.StepGroup: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "start": .of(start)
+        case "steps": .of(steps)
+        case "title": .of(title)
+        default: nil
+        }
+    }
+}
+
+extension RunbookPageView.Step: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "id": .of(id)
+        case "number": .of(number)
+        case "text": .of(text)
+        case "substeps": .of(substeps)
+        case "hasSubsteps": .of(!substeps.isEmpty)
         default: nil
         }
     }

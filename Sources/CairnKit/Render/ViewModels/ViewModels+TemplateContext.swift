@@ -2,182 +2,183 @@
 // use (`{{title}}`, `{{#progress}}`), and what it gives them.
 
 extension ProgressView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "done": done
-        case "total": total
-        case "percent": percent
-        case "hasTasks": hasTasks
-        case "isComplete": isComplete
-        case "figures": figures
-        case "summary": summary
+        case "done": .of(done)
+        case "total": .of(total)
+        case "percent": .of(percent)
+        case "hasTasks": .of(hasTasks)
+        case "isComplete": .of(isComplete)
+        case "figures": .of(figures)
+        case "summary": .of(summary)
         default: nil
         }
     }
 }
 
 extension PageContext: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "siteTitle": siteTitle
-        case "pageTitle": pageTitle
-        case "root": root
+        case "siteTitle": .of(siteTitle)
+        case "pageTitle": .of(pageTitle)
+        case "root": .of(root)
         case "navigation":
-            navigation.map { item in
-                var item = item
-                item.renderer = itemRenderer
-                return item
-            }
-        case "dashboardHref": dashboardHref
-        case "isDashboard": isDashboard
-        case "hiddenDocumentCount": hiddenDocumentCount
-        case "isNavigationShortened": isNavigationShortened
+            .of(
+                navigation.map { item in
+                    var item = item
+                    item.renderer = itemRenderer
+                    return item
+                })
+        case "dashboardHref": .of(dashboardHref)
+        case "isDashboard": .of(isDashboard)
+        case "hiddenDocumentCount": .of(hiddenDocumentCount)
+        case "isNavigationShortened": .of(isNavigationShortened)
         default: nil
         }
     }
 }
 
 extension PageContext.NavigationItem: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "href": href
-        case "progress": progress
-        case "isCurrent": isCurrent
-        case "html": html
+        case "title": .of(title)
+        case "href": .of(href)
+        case "progress": .of(progress)
+        case "isCurrent": .of(isCurrent)
+        case "html": .of(html)
         default: nil
         }
     }
 }
 
 extension DashboardView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "progress": progress
-        case "phases": phases
-        case "hasPhases": hasPhases
-        case "phaseCount": phaseCount
-        case "shownPhaseCount": phases.count
-        case "isPhaseListShortened": isPhaseListShortened
-        case "currentPhase": currentPhase as Any?
-        case "nextTasks": nextTasks
-        case "hasNextTasks": hasNextTasks
-        case "prerequisites": prerequisites
-        case "hasPrerequisites": hasPrerequisites
-        case "documents": documents
-        case "status": status
-        case "checks": checks
-        case "runbooks": runbooks
-        case "timeline": timeline as Any?
-        case "hasRunbooks": !runbooks.isEmpty
+        case "page": .of(page)
+        case "progress": .of(progress)
+        case "phases": .of(phases)
+        case "hasPhases": .of(hasPhases)
+        case "phaseCount": .of(phaseCount)
+        case "shownPhaseCount": .of(phases.count)
+        case "isPhaseListShortened": .of(isPhaseListShortened)
+        case "currentPhase": .of(currentPhase)
+        case "nextTasks": .of(nextTasks)
+        case "hasNextTasks": .of(hasNextTasks)
+        case "prerequisites": .of(prerequisites)
+        case "hasPrerequisites": .of(hasPrerequisites)
+        case "documents": .of(documents)
+        case "status": .of(status)
+        case "checks": .of(checks)
+        case "runbooks": .of(runbooks)
+        case "timeline": .of(timeline)
+        case "hasRunbooks": .of(!runbooks.isEmpty)
         default: nil
         }
     }
 }
 
 extension DashboardView.PhaseRow: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "number": number
-        case "title": title
-        case "href": href
-        case "progress": progress
-        case "statusLabel": statusLabel
-        case "statusClass": statusClass
-        case "estimate": estimate as Any?
-        case "isCurrent": isCurrent
-        case "isMarkedComplete": isMarkedComplete
+        case "number": .of(number)
+        case "title": .of(title)
+        case "href": .of(href)
+        case "progress": .of(progress)
+        case "statusLabel": .of(statusLabel)
+        case "statusClass": .of(statusClass)
+        case "estimate": .of(estimate)
+        case "isCurrent": .of(isCurrent)
+        case "isMarkedComplete": .of(isMarkedComplete)
         default: nil
         }
     }
 }
 
 extension DashboardView.TaskLink: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "href": href
-        case "context": context
+        case "text": .of(text)
+        case "href": .of(href)
+        case "context": .of(context)
         default: nil
         }
     }
 }
 
 extension DashboardView.ChecklistRow: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "href": href
-        case "context": context
-        case "progress": progress
+        case "title": .of(title)
+        case "href": .of(href)
+        case "context": .of(context)
+        case "progress": .of(progress)
         default: nil
         }
     }
 }
 
 extension DashboardView.DocumentRow: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "href": href
-        case "path": path
-        case "progress": progress
+        case "title": .of(title)
+        case "href": .of(href)
+        case "path": .of(path)
+        case "progress": .of(progress)
         default: nil
         }
     }
 }
 
 extension DocumentPageView: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "title": title
-        case "sourcePath": sourcePath
-        case "progress": progress
-        case "tableOfContents": tableOfContents
-        case "hasTableOfContents": hasTableOfContents
-        case "body": body.rendered()
-        case "previous": previous as Any?
-        case "next": next as Any?
+        case "page": .of(page)
+        case "title": .of(title)
+        case "sourcePath": .of(sourcePath)
+        case "progress": .of(progress)
+        case "tableOfContents": .of(tableOfContents)
+        case "hasTableOfContents": .of(hasTableOfContents)
+        case "body": .of(body.rendered())
+        case "previous": .of(previous)
+        case "next": .of(next)
         default: nil
         }
     }
 }
 
 extension DocumentPageView.ContentsEntry: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "href": href
-        case "level": level
-        case "progress": progress
+        case "title": .of(title)
+        case "href": .of(href)
+        case "level": .of(level)
+        case "progress": .of(progress)
         default: nil
         }
     }
 }
 
 extension DocumentPageView.Neighbour: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "href": href
+        case "title": .of(title)
+        case "href": .of(href)
         default: nil
         }
     }
 }
 
 extension DashboardView.CheckSummary: TemplateContext {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> TemplateValue? {
         switch name {
-        case "errors": errors
-        case "warnings": warnings
-        case "notes": notes
-        case "hasErrors": errors > 0
-        case "hasWarnings": warnings > 0
-        case "sentence": sentence
-        case "href": href
-        case "isClean": isClean
+        case "errors": .of(errors)
+        case "warnings": .of(warnings)
+        case "notes": .of(notes)
+        case "hasErrors": .of(errors > 0)
+        case "hasWarnings": .of(warnings > 0)
+        case "sentence": .of(sentence)
+        case "href": .of(href)
+        case "isClean": .of(isClean)
         default: nil
         }
     }
