@@ -73,11 +73,12 @@ extension TemplateValue {
     /// What a value built as `Any` is to a template; anything that is not text, a number, a
     /// flag, HTML, a list or a context reads as its description.
     init(any value: Any) {
+        // Text first: it is most of what dictionaries hold, and each failed cast costs too.
         switch value {
-        case let value as TemplateValue: self = value
         case let text as String: self = .text(text)
         case let number as Int: self = .number(number)
         case let flag as Bool: self = .flag(flag)
+        case let value as TemplateValue: self = value
         case let html as RenderedHTML: self = .html(html)
         case let elements as [Any]: self = .list(elements.map(TemplateValue.init(any:)))
         case let context as any TemplateContext: self = .context(context)
