@@ -46,6 +46,16 @@ def test_drill_ticks_survive_a_reload_and_reset_clears_them(driver):
     assert driver.get_log("browser") == []
 
 
+def test_a_checklist_runbook_does_not_repeat_its_title_as_a_heading(driver):
+    # Its first steps stand under no heading of their own: the runbook's title is not one.
+    for name, title in [("decision.html", "Decision Checklist"), ("pre-launch.html", "Pre-Launch Checklist")]:
+        open_page(driver, SITE / "runbooks" / name)
+        assert driver.find_element(By.TAG_NAME, "h1").text == title
+        headings = [h2.text for h2 in driver.find_elements(By.CSS_SELECTOR, ".runbook h2, main h2")]
+        assert title not in headings, headings
+        assert boxes(driver), "the steps are still there"
+
+
 def test_another_runbook_keeps_its_own_drill(driver):
     open_page(driver, RUNBOOK)
     boxes(driver)[1].click()

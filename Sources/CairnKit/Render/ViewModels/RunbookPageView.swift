@@ -81,6 +81,8 @@ extension RunbookPageView.StepGroup: TemplateContext {
         case "start": .of(start)
         case "steps": .of(steps)
         case "title": .of(title)
+        // Not `{{#title}}`: a group without one would find the runbook's own title.
+        case "hasTitle": .of(title != nil)
         default: nil
         }
     }
