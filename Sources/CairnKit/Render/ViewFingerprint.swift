@@ -458,3 +458,71 @@ extension ChecksPageView.Row: FingerprintedView {
         fields.add("href", href)
     }
 }
+
+// The rows of the start, search and dashboard pages' lists, tens of thousands in a large
+// handbook.
+
+extension LinkRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: LinkRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+    }
+}
+
+extension StartPageView.DocumentRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: StartPageView.DocumentRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("number", number)
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("tasks", tasks)
+        fields.add("summary", summary)
+    }
+}
+
+extension StartPageView.PhaseRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: StartPageView.PhaseRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("number", number)
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("status", status)
+        fields.add("goal", goal)
+        fields.add("estimate", estimate)
+    }
+}
+
+extension StartPageView.RunbookRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: StartPageView.RunbookRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("steps", steps)
+        fields.add("isIncident", isIncident)
+    }
+}
+
+extension SearchPageView.DocumentEntry: FingerprintedView {
+    static let fingerprintName = String(reflecting: SearchPageView.DocumentEntry.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("headings", headings)
+    }
+}
+
+extension DashboardView.RunbookRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: DashboardView.RunbookRow.self)
+
+    func addFields(to fields: inout ViewFingerprint.Fields) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("steps", steps)
+    }
+}

@@ -25,7 +25,7 @@ struct DashboardView {
     /// The phases on a time line (SVG), when any phase has an estimate.
     let timeline: String?
     /// Every runbook: title, page, how many steps.
-    let runbooks: [[String: Any]]
+    let runbooks: [RunbookRow]
 
     /// The findings' count by severity, linking to `checks.html`.
     struct CheckSummary {
@@ -54,6 +54,12 @@ struct DashboardView {
         let text: String
         let href: String
         let context: String
+    }
+
+    struct RunbookRow {
+        let title: String
+        let href: String
+        let steps: Int
     }
 
     struct ChecklistRow {
@@ -117,10 +123,9 @@ struct DashboardView {
         }
         hasPrerequisites = !prerequisites.isEmpty
         runbooks = handbook.runbooks.map { runbook in
-            [
-                "title": runbook.title, "href": page.root + RunbookPageView.path(runbook),
-                "steps": runbook.stepCount,
-            ]
+            RunbookRow(
+                title: runbook.title, href: page.root + RunbookPageView.path(runbook),
+                steps: runbook.stepCount)
         }
         timeline = PhaseTimeline.svg(handbook, now: now, limit: Self.phaseLimit)
         let counts = FindingCounts(findings)

@@ -1,58 +1,91 @@
 /// `print.html`: every document on one page, in reading order, for trainers to print.
 struct PrintPageView {
     let page: PageContext
-    let documents: [[String: Any]]
-    let runbooks: [[String: Any]]
+    let documents: [PrintedDocument]
+    let runbooks: [LinkRow]
+
+    /// One document of the printed handbook; its body is a placeholder the writer replaces.
+    struct PrintedDocument {
+        let anchor: String
+        let title: String
+        let path: String
+        let body: String
+    }
 
     init(handbook: Handbook, bodies: [String]) {
         page = PageContext(
             handbook: handbook, pageTitle: "The whole handbook", pagePath: "print.html",
             currentDocument: nil)
         documents = zip(handbook.documents, bodies).enumerated().map { index, pair in
-            [
-                "anchor": "document-\(index + 1)", "title": pair.0.title, "path": pair.0.path,
-                "body": pair.1,
-            ]
+            PrintedDocument(
+                anchor: "document-\(index + 1)", title: pair.0.title, path: pair.0.path,
+                body: pair.1)
         }
-        runbooks = handbook.runbooks.map { ["title": $0.title, "href": RunbookPageView.path($0)] }
+        runbooks = handbook.runbooks.map {
+            LinkRow(title: $0.title, href: RunbookPageView.path($0))
+        }
     }
+}
+
+/// A titled link in a site-wide list: a runbook, a heading.
+struct LinkRow {
+    let title: String
+    let href: String
 }
 
 /// `start.html`: where a new joiner begins: what to read in which order, what each phase is
 /// for, which runbooks to practise first.
 struct StartPageView {
     let page: PageContext
-    let documents: [[String: Any]]
-    let phases: [[String: Any]]
-    let runbooks: [[String: Any]]
+    let documents: [DocumentRow]
+    let phases: [PhaseRow]
+    let runbooks: [RunbookRow]
+
+    struct DocumentRow {
+        let number: Int
+        let title: String
+        let href: String
+        let tasks: ProgressView
+        let summary: String?
+    }
+
+    struct PhaseRow {
+        let number: Int
+        let title: String
+        let href: String
+        let status: String
+        let goal: String?
+        let estimate: String?
+    }
+
+    struct RunbookRow {
+        let title: String
+        let href: String
+        let steps: Int
+        let isIncident: Bool
+    }
 
     init(handbook: Handbook) {
         page = PageContext(
             handbook: handbook, pageTitle: "Start here", pagePath: "start.html",
             currentDocument: nil)
         documents = handbook.documents.enumerated().map { index, document in
-            var values: [String: Any] = [
-                "number": index + 1, "title": document.title, "href": document.pagePath,
-                "tasks": ProgressView(document.progress),
-            ]
-            values["summary"] = document.allSections.lazy.compactMap(\.summary).first
-            return values
+            DocumentRow(
+                number: index + 1, title: document.title, href: document.pagePath,
+                tasks: ProgressView(document.progress),
+                summary: document.allSections.lazy.compactMap(\.summary).first)
         }
         phases = handbook.documents.flatMap { document in
-            document.phases.map { phase -> [String: Any] in
+            document.phases.map { phase in
                 let section = document.allSections.first { $0.anchor == phase.anchor }
                 let goal =
                     section?.children.first { StepName.normalized($0.title) == "goal" }?.summary
                     ?? section?.summary
-                var values: [String: Any] = [
-                    "number": phase.number, "title": phase.title,
-                    "href": document.pagePath + "#" + phase.anchor,
-                    "status": phase.declaredStatus?.label ?? phase.declaredStatusText
-                        ?? "No status",
-                ]
-                values["goal"] = goal
-                values["estimate"] = phase.estimate?.text
-                return values
+                return PhaseRow(
+                    number: phase.number, title: phase.title,
+                    href: document.pagePath + "#" + phase.anchor,
+                    status: phase.declaredStatus?.label ?? phase.declaredStatusText ?? "No status",
+                    goal: goal, estimate: phase.estimate?.text)
             }
         }
         // Runbooks that answer an incident (they have triggers) come first: practise those.
@@ -62,11 +95,9 @@ struct StartPageView {
             )
         }.map(\.element)
         runbooks = ordered.map { runbook in
-            [
-                "title": runbook.title, "href": RunbookPageView.path(runbook),
-                "steps": runbook.stepCount,
-                "isIncident": !runbook.triggers.isEmpty,
-            ]
+            RunbookRow(
+                title: runbook.title, href: RunbookPageView.path(runbook),
+                steps: runbook.stepCount, isIncident: !runbook.triggers.isEmpty)
         }
     }
 }
@@ -100,22 +131,29 @@ extension StartPageView: TemplateContext {
 /// heading as plain links.
 struct SearchPageView {
     let page: PageContext
-    let documents: [[String: Any]]
-    let runbooks: [[String: Any]]
+    let documents: [DocumentEntry]
+    let runbooks: [LinkRow]
+
+    /// A document and the headings below its title.
+    struct DocumentEntry {
+        let title: String
+        let href: String
+        let headings: [LinkRow]
+    }
 
     init(handbook: Handbook) {
         page = PageContext(
             handbook: handbook, pageTitle: "Search", pagePath: "search.html", currentDocument: nil)
         documents = handbook.documents.map { document in
-            [
-                "title": document.title, "href": document.pagePath,
-                "headings": document.allSections.filter { $0.kind == .heading && $0.level > 1 }.map
-                { section in
-                    ["title": section.title, "href": document.pagePath + "#" + section.anchor]
-                },
-            ]
+            DocumentEntry(
+                title: document.title, href: document.pagePath,
+                headings: document.allSections.filter { $0.kind == .heading && $0.level > 1 }.map {
+                    LinkRow(title: $0.title, href: document.pagePath + "#" + $0.anchor)
+                })
         }
-        runbooks = handbook.runbooks.map { ["title": $0.title, "href": RunbookPageView.path($0)] }
+        runbooks = handbook.runbooks.map {
+            LinkRow(title: $0.title, href: RunbookPageView.path($0))
+        }
     }
 }
 
@@ -125,6 +163,78 @@ extension SearchPageView: TemplateContext {
         case "page": .of(page)
         case "documents": .of(documents)
         case "runbooks": .of(runbooks)
+        default: nil
+        }
+    }
+}
+
+extension PrintPageView.PrintedDocument: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "anchor": .of(anchor)
+        case "title": .of(title)
+        case "path": .of(path)
+        case "body": .of(body)
+        default: nil
+        }
+    }
+}
+
+extension LinkRow: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": .of(title)
+        case "href": .of(href)
+        default: nil
+        }
+    }
+}
+
+extension StartPageView.DocumentRow: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "number": .of(number)
+        case "title": .of(title)
+        case "href": .of(href)
+        case "tasks": .of(tasks)
+        case "summary": .of(summary)
+        default: nil
+        }
+    }
+}
+
+extension StartPageView.PhaseRow: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "number": .of(number)
+        case "title": .of(title)
+        case "href": .of(href)
+        case "status": .of(status)
+        case "goal": .of(goal)
+        case "estimate": .of(estimate)
+        default: nil
+        }
+    }
+}
+
+extension StartPageView.RunbookRow: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": .of(title)
+        case "href": .of(href)
+        case "steps": .of(steps)
+        case "isIncident": .of(isIncident)
+        default: nil
+        }
+    }
+}
+
+extension SearchPageView.DocumentEntry: TemplateContext {
+    func child(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": .of(title)
+        case "href": .of(href)
+        case "headings": .of(headings)
         default: nil
         }
     }
