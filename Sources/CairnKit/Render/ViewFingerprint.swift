@@ -496,8 +496,8 @@ extension StartPageView.PhaseRow: FingerprintedView {
     }
 }
 
-extension StartPageView.RunbookRow: FingerprintedView {
-    static let fingerprintName = String(reflecting: StartPageView.RunbookRow.self)
+extension RunbookRow: FingerprintedView {
+    static let fingerprintName = String(reflecting: RunbookRow.self)
 
     func addFields(to fields: inout ViewFingerprint.Fields) {
         fields.add("title", title)
@@ -514,15 +514,5 @@ extension SearchPageView.DocumentEntry: FingerprintedView {
         fields.add("title", title)
         fields.add("href", href)
         fields.add("headings", headings)
-    }
-}
-
-extension DashboardView.RunbookRow: FingerprintedView {
-    static let fingerprintName = String(reflecting: DashboardView.RunbookRow.self)
-
-    func addFields(to fields: inout ViewFingerprint.Fields) {
-        fields.add("title", title)
-        fields.add("href", href)
-        fields.add("steps", steps)
     }
 }

@@ -56,12 +56,6 @@ struct DashboardView {
         let context: String
     }
 
-    struct RunbookRow {
-        let title: String
-        let href: String
-        let steps: Int
-    }
-
     struct ChecklistRow {
         let title: String
         let href: String
@@ -122,11 +116,7 @@ struct DashboardView {
                 progress: ProgressView(checklist.progress))
         }
         hasPrerequisites = !prerequisites.isEmpty
-        runbooks = handbook.runbooks.map { runbook in
-            RunbookRow(
-                title: runbook.title, href: page.root + RunbookPageView.path(runbook),
-                steps: runbook.stepCount)
-        }
+        runbooks = handbook.runbooks.map { RunbookRow($0, root: page.root) }
         timeline = PhaseTimeline.svg(handbook, now: now, limit: Self.phaseLimit)
         let counts = FindingCounts(findings)
         checks = CheckSummary(

@@ -33,6 +33,22 @@ struct LinkRow {
     let href: String
 }
 
+/// A runbook in the start page's and the dashboard's lists.
+struct RunbookRow {
+    let title: String
+    let href: String
+    let steps: Int
+    /// It has triggers: practise it first.
+    let isIncident: Bool
+
+    init(_ runbook: Runbook, root: String) {
+        title = runbook.title
+        href = root + RunbookPageView.path(runbook)
+        steps = runbook.stepCount
+        isIncident = !runbook.triggers.isEmpty
+    }
+}
+
 /// `start.html`: where a new joiner begins: what to read in which order, what each phase is
 /// for, which runbooks to practise first.
 struct StartPageView {
@@ -56,13 +72,6 @@ struct StartPageView {
         let status: String
         let goal: String?
         let estimate: String?
-    }
-
-    struct RunbookRow {
-        let title: String
-        let href: String
-        let steps: Int
-        let isIncident: Bool
     }
 
     init(handbook: Handbook) {
@@ -94,11 +103,7 @@ struct StartPageView {
                 rhs.element.triggers.isEmpty ? 1 : 0, rhs.offset
             )
         }.map(\.element)
-        runbooks = ordered.map { runbook in
-            RunbookRow(
-                title: runbook.title, href: RunbookPageView.path(runbook),
-                steps: runbook.stepCount, isIncident: !runbook.triggers.isEmpty)
-        }
+        runbooks = ordered.map { RunbookRow($0, root: "") }
     }
 }
 
@@ -217,7 +222,7 @@ extension StartPageView.PhaseRow: TemplateContext {
     }
 }
 
-extension StartPageView.RunbookRow: TemplateContext {
+extension RunbookRow: TemplateContext {
     func child(named name: String) -> TemplateValue? {
         switch name {
         case "title": .of(title)

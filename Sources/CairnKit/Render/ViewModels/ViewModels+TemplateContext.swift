@@ -192,14 +192,3 @@ extension StartPageView: PageView {}
 extension SearchPageView: PageView {}
 extension ChecksPageView: PageView {}
 extension HistoryPageView: PageView {}
-
-extension DashboardView.RunbookRow: TemplateContext {
-    func child(named name: String) -> TemplateValue? {
-        switch name {
-        case "title": .of(title)
-        case "href": .of(href)
-        case "steps": .of(steps)
-        default: nil
-        }
-    }
-}
