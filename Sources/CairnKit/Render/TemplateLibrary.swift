@@ -22,23 +22,15 @@ enum TemplateValue {
     /// A section repeats its content for each element.
     case list([TemplateValue])
 
-    /// `value`'s template value; nil for nil.
+    /// `value`'s template value; nil for nil, so that the name is looked for further out.
     static func of(_ value: (some TemplateValueConvertible)?) -> TemplateValue? {
         value?.templateValue
-    }
-
-    static func of(_ value: some TemplateValueConvertible) -> TemplateValue? {
-        value.templateValue
     }
 }
 
 /// A value a view model can answer a name with.
 protocol TemplateValueConvertible {
     var templateValue: TemplateValue { get }
-}
-
-extension TemplateValue: TemplateValueConvertible {
-    var templateValue: TemplateValue { self }
 }
 
 extension String: TemplateValueConvertible {
@@ -62,7 +54,7 @@ extension Array: TemplateValueConvertible where Element: TemplateValueConvertibl
 }
 
 /// A dictionary answers with its values, each looked at when it is asked for: the rows of
-/// status history and the lists of the handbook's site-wide pages are built this way.
+/// status history are built this way, their fields varying from record to record.
 extension Dictionary: TemplateContext, TemplateValueConvertible where Key == String {
     func child(named name: String) -> TemplateValue? {
         self[name].map(TemplateValue.init(any:))
@@ -78,7 +70,6 @@ extension TemplateValue {
         case let text as String: self = .text(text)
         case let number as Int: self = .number(number)
         case let flag as Bool: self = .flag(flag)
-        case let value as TemplateValue: self = value
         case let html as RenderedHTML: self = .html(html)
         case let elements as [Any]: self = .list(elements.map(TemplateValue.init(any:)))
         case let context as any TemplateContext: self = .context(context)
