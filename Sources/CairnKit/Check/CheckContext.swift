@@ -41,7 +41,7 @@ public struct CheckContext: Sendable {
         // `phase 3` and `3` are names only phases answer to; when nothing asks for such a
         // name, no heading needs reading as a phase.
         let asksForPhases = askedNames.contains { name in
-            name.split(separator: " ").last.map { $0.allSatisfy(\.isNumber) } == true
+            name.split(onASCII: " ").last.map { $0.allSatisfy(\.isNumber) } == true
         }
         // Each document on whichever core is free; only what a rule asks for is kept.
         let found = ParallelMap.map(documents, concurrency: concurrency) {
@@ -107,8 +107,19 @@ public struct CheckContext: Sendable {
 enum StepName {
     static func normalized(_ name: String) -> String {
         if let ascii = ASCIIWord.words(of: name, joinedBy: UInt8(ascii: " ")) { return ascii }
-        return String(name.lowercased().map { $0.isWordCharacter ? $0 : " " })
-            .split(separator: " ").joined(separator: " ")
+        // The runs of letters and digits, joined by one space.
+        var words = ""
+        var pendingSpace = false
+        for character in name.lowercasedScalarwise() {
+            if character.isWordCharacter {
+                if pendingSpace && !words.isEmpty { words.append(" ") }
+                pendingSpace = false
+                words.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return words
     }
 
     /// `'Choose hosting platform', 'Document deployment process' and 3 more`.

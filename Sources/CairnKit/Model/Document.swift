@@ -64,7 +64,7 @@ public struct Document: Sendable {
 public enum PagePath {
     /// `plans/X.md` → `plans/X.html`.
     public static func forDocument(_ path: String) -> String {
-        let name = path.split(separator: "/").last ?? Substring(path)
+        let name = path.split(onASCII: "/").last ?? Substring(path)
         if let dot = name.lastIndex(of: "."), dot != name.startIndex {
             return String(path[..<dot]) + ".html"
         }
@@ -86,7 +86,7 @@ public enum PagePath {
             return nil
         }
         let parts = destination.split(
-            separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            onASCII: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let lowered = path.lowercased()
         guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else { return nil }
@@ -96,12 +96,12 @@ public enum PagePath {
     /// The content path that `destination`, written in the document at `from`, points to.
     public static func resolve(_ destination: String, from documentPath: String) -> String? {
         guard let split = splitMarkdownLink(destination) else { return nil }
-        var components = documentPath.split(separator: "/").dropLast().map(String.init)
+        var components = documentPath.split(onASCII: "/").dropLast().map(String.init)
         // Foundation's decoding is the costliest part of a link; most paths have nothing to decode.
         let decoded =
             split.path.utf8.contains(UInt8(ascii: "%"))
             ? (split.path.removingPercentEncoding ?? split.path) : split.path
-        for part in decoded.split(separator: "/") {
+        for part in decoded.split(onASCII: "/") {
             switch part {
             case ".": continue
             case "..":

@@ -44,8 +44,8 @@ struct DocumentBuilder {
     }
 
     private var fileStem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.split(separator: ".").first.map(String.init) ?? name
+        let name = path.split(onASCII: "/").last.map(String.init) ?? path
+        return name.split(onASCII: ".").first.map(String.init) ?? name
     }
 
     private func location(_ block: MarkdownBlock) -> Diagnostic.Location {
@@ -70,7 +70,7 @@ struct DocumentBuilder {
                 modifyCurrentSection { section in
                     section.fields[key] = field.value
                     guard key == "requires" else { return }
-                    section.requires += field.value.split(separator: ",")
+                    section.requires += field.value.split(onASCII: ",")
                         .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 }
             }
@@ -309,7 +309,7 @@ struct DocumentBuilder {
                 DocumentLink(
                     destination: link.destination,
                     targetDocument: PagePath.resolve(link.destination, from: path),
-                    fragment: link.destination.split(separator: "#", maxSplits: 1).dropFirst()
+                    fragment: link.destination.split(onASCII: "#", maxSplits: 1).dropFirst()
                         .first.map(String.init),
                     isImage: link.isImage,
                     location: .init(path: path, line: link.line, column: link.column)))

@@ -32,7 +32,9 @@ public enum PhaseStatus: String, Sendable, Equatable, Codable, CaseIterable {
 
     /// Reads `In Progress`, `in-progress`, `✅ Complete`, `DONE`… ignoring case and emoji.
     public init?(declared text: String) {
-        let words = String(text.lowercased().map { $0.isLetter ? $0 : " " })
+        let words =
+            ASCIIWord.letterWords(of: text)
+            ?? String(text.lowercased().map { $0.isLetter ? $0 : " " })
             .split(separator: " ")
             .joined(separator: " ")
         switch words {

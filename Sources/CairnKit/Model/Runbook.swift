@@ -118,7 +118,7 @@ extension Runbook {
 
     /// `Rollback Procedures` → `rollback`; `6.1: Pre-Launch Checklist` → `pre-launch`.
     static func slug(for title: String) -> String {
-        let words = Slug.compact(title, limit: 200).split(separator: "-").filter { word in
+        let words = Slug.compact(title, limit: 200).split(onASCII: "-").filter { word in
             !noiseWords.contains(String(word)) && !(word.allSatisfy(\.isNumber))
         }
         return words.isEmpty ? Slug.compact(title) : words.joined(separator: "-")

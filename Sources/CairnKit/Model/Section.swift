@@ -210,10 +210,20 @@ public struct Section: Sendable, Equatable {
             return title
         }
         var rest = Substring(title)
+        // ASCII digits and dots byte by byte; from the first other letter on, by character
+        // (`½` and `٣` are numbers too).
+        let asciiNumbering = title.utf8.prefix { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+        }
+        if let next = title.utf8.dropFirst(asciiNumbering.count).first, next < 0x80 {
+            rest = title[asciiNumbering.endIndex...]
+        }
         while let first = rest.first, first.isNumber || first == "." { rest = rest.dropFirst() }
         guard rest.startIndex > title.startIndex else { return title }
         if rest.first == ":" || rest.first == ")" { rest = rest.dropFirst() }
-        return rest.trimmingWhitespace()
+        let unnumbered = rest.trimmingWhitespace()
+        // A heading that is only a number (`2024`, `3.`) is its own title.
+        return unnumbered.isEmpty ? title : unnumbered
     }
 
     /// A checklist: its title ends in "Checklist", or its own content is only tasks.

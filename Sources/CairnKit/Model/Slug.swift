@@ -6,7 +6,7 @@ public enum Slug {
     public static func github(_ text: String) -> String {
         if let ascii = githubASCII(text) { return ascii }
         var result = ""
-        for character in text.lowercased() {
+        for character in text.lowercasedScalarwise() {
             if character == " " {
                 result.append("-")
             } else if character == "-" || character == "_" || character.isWordCharacter {
@@ -41,7 +41,7 @@ public enum Slug {
         if let ascii = compactASCII(text, limit: limit) { return ascii }
         var result = ""
         var pendingDash = false
-        for character in text.lowercased() {
+        for character in text.lowercasedScalarwise() {
             if character.isWordCharacter {
                 if pendingDash && !result.isEmpty { result.append("-") }
                 pendingDash = false
@@ -81,11 +81,18 @@ enum ASCIIWord {
         string(of: text, joinedBy: separator) { $0.count }
     }
 
-    /// `words(of:joinedBy:)`, of which `length` picks how many bytes are kept: written
-    /// straight into the string's own storage (none for up to 15 bytes), with no array
-    /// in between.
+    /// The runs of letters of `text`, lowercased, joined by one space; nil when the text is
+    /// not all ASCII.
+    static func letterWords(of text: String) -> String? {
+        string(of: text, joinedBy: UInt8(ascii: " "), where: isLetterByte) { $0.count }
+    }
+
+    /// The runs of bytes that `isKept` (after lowercasing) joined by one `separator`, of which
+    /// `length` picks how many bytes are kept: written straight into the string's own storage
+    /// (none for up to 15 bytes), with no array in between. Nil when the text is not all ASCII.
     static func string(
         of text: String, joinedBy separator: UInt8,
+        where isKept: (UInt8) -> Bool = isWordByte,
         keeping length: (UnsafeMutableBufferPointer<UInt8>) -> Int
     ) -> String? {
         var text = text
@@ -96,7 +103,7 @@ enum ASCIIWord {
                 var pendingSeparator = false
                 for byte in source {
                     let lower = lowercased(byte)
-                    if isWordByte(lower) {
+                    if isKept(lower) {
                         if pendingSeparator && count > 0 {
                             words[count] = separator
                             count += 1
@@ -115,20 +122,24 @@ enum ASCIIWord {
 
     /// A lowercase letter or a digit.
     static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || isLetterByte(byte)
+    }
+
+    /// A lowercase letter.
+    static func isLetterByte(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
 }
 
 /// Hands out unique anchors within one page, suffixing repeats with `-1`, `-2` as GitHub does.
 struct AnchorRegistry {
-    private var used: [String: Int] = [:]
+    /// Room for a long document's headings and tasks, so the table is not grown and rehashed
+    /// seven times over while a document is read.
+    private var used = [String: Int](minimumCapacity: 128)
 
     mutating func unique(_ base: String) -> String {
-        guard let count = used[base] else {
-            used[base] = 0
-            return base
-        }
+        // One look-up for the common case, an anchor not yet used.
+        guard let count = used.updateValue(0, forKey: base) else { return base }
         var next = count + 1
         while used["\(base)-\(next)"] != nil { next += 1 }
         used[base] = next

@@ -9,7 +9,7 @@ extension Workflow {
         location: Diagnostic.Location
     ) {
         guard Self.workflowInfoStrings.contains(info.lowercased()) else { return nil }
-        let lines = literal.split(separator: "\n").map { $0.trimmingWhitespace() }
+        let lines = literal.split(onASCII: "\n").map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
         var steps: [String] = []
         var direction = Direction.vertical

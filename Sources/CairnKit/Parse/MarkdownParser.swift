@@ -88,7 +88,10 @@ private struct BlockTreeBuilder {
     /// Inline content being gathered for the innermost paragraph, heading or table.
     private struct InlineContent {
         var text = ""
-        var topLevelKinds: [String] = []
+        /// How many top-level inline runs there are (ignoring blank text, breaks and
+        /// comments), and the kind of the first: all a block needs to know of them.
+        var topLevelRunCount = 0
+        var firstTopLevelRun: TopLevelRun?
         var depth = 0
         var links: [MarkdownLink] = []
         var comments: [String] = []
@@ -133,8 +136,20 @@ private struct BlockTreeBuilder {
             }
         }
 
-        /// Top-level inline kinds, ignoring blank text, breaks and comments.
-        var significantKinds: [String] { topLevelKinds }
+        mutating func noteTopLevelRun(_ run: TopLevelRun) {
+            if topLevelRunCount == 0 { firstTopLevelRun = run }
+            topLevelRunCount += 1
+        }
+
+        /// Whether the whole inline content is one run of `run`.
+        func isOnly(_ run: TopLevelRun) -> Bool {
+            topLevelRunCount == 1 && firstTopLevelRun == run
+        }
+    }
+
+    /// The kinds of inline run the model tells apart at the top level of a block.
+    private enum TopLevelRun {
+        case text, html, strong, strikethrough, otherFormatting
     }
 
     private struct OpenBlock {
@@ -288,8 +303,8 @@ private struct BlockTreeBuilder {
         block.text = content.text.trimmingWhitespace()
         block.links = content.links
         block.comments = content.comments
-        block.isBoldOnly = content.significantKinds == ["strong"]
-        block.isStruckThrough = content.significantKinds == ["strikethrough"]
+        block.isBoldOnly = content.isOnly(.strong)
+        block.isStruckThrough = content.isOnly(.strikethrough)
         block.fields = content.fields
     }
 
@@ -334,7 +349,7 @@ private struct BlockTreeBuilder {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 content.append(literal)
                 if isTopLevel && !literal.isAllWhitespace {
-                    content.topLevelKinds.append("text")
+                    content.noteTopLevelRun(.text)
                 }
             case CMARK_NODE_SOFTBREAK:
                 content.breakLine(hard: false, at: line + 1)
@@ -344,7 +359,7 @@ private struct BlockTreeBuilder {
                 if literal.hasPrefix("<!--") && literal.hasSuffix("-->") {
                     content.comments.append(String(literal.dropFirst(4).dropLast(3)))
                 } else if isTopLevel {
-                    content.topLevelKinds.append("html")
+                    content.noteTopLevelRun(.html)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = string(cmark_node_get_url(node))
@@ -361,10 +376,9 @@ private struct BlockTreeBuilder {
             }
             if hasChildren {
                 if isTopLevel {
-                    let kind =
+                    content.noteTopLevelRun(
                         type == CMARK_NODE_STRONG
-                        ? "strong" : (isStrikethrough ? "strikethrough" : "inline")
-                    content.topLevelKinds.append(kind)
+                            ? .strong : (isStrikethrough ? .strikethrough : .otherFormatting))
                     if type == CMARK_NODE_STRONG && content.isLineEmpty {
                         content.capturingKey = true
                     }

@@ -91,7 +91,7 @@ public struct StatusRecordParser: Sendable {
     /// The record's file name without `.json` (every `.json` in it, as a name like
     /// `a.json.json` has always lost both).
     public static func recordID(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.split(onASCII: "/").last.map(String.init) ?? path
         let suffix = ".json"
         // Nearly every name ends in the one `.json`: cut it without Foundation's search.
         if name.hasSuffix(suffix) {
