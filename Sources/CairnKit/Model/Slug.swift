@@ -84,15 +84,15 @@ enum ASCIIWord {
     /// The runs of letters of `text`, lowercased, joined by one space; nil when the text is
     /// not all ASCII.
     static func letterWords(of text: String) -> String? {
-        string(of: text, joinedBy: UInt8(ascii: " "), where: isLetterByte) { $0.count }
+        string(of: text, joinedBy: UInt8(ascii: " "), keepingDigits: false) { $0.count }
     }
 
-    /// The runs of bytes that `isKept` (after lowercasing) joined by one `separator`, of which
-    /// `length` picks how many bytes are kept: written straight into the string's own storage
-    /// (none for up to 15 bytes), with no array in between. Nil when the text is not all ASCII.
+    /// The runs of letters (and digits, unless `keepingDigits` is false), lowercased, joined
+    /// by one `separator`, of which `length` picks how many bytes are kept: written straight
+    /// into the string's own storage (none for up to 15 bytes), with no array in between.
+    /// Nil when the text is not all ASCII.
     static func string(
-        of text: String, joinedBy separator: UInt8,
-        where isKept: (UInt8) -> Bool = isWordByte,
+        of text: String, joinedBy separator: UInt8, keepingDigits: Bool = true,
         keeping length: (UnsafeMutableBufferPointer<UInt8>) -> Int
     ) -> String? {
         var text = text
@@ -103,7 +103,7 @@ enum ASCIIWord {
                 var pendingSeparator = false
                 for byte in source {
                     let lower = lowercased(byte)
-                    if isKept(lower) {
+                    if keepingDigits ? isWordByte(lower) : isLetterByte(lower) {
                         if pendingSeparator && count > 0 {
                             words[count] = separator
                             count += 1
