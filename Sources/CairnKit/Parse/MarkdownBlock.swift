@@ -3,7 +3,11 @@
 ///
 /// The tree mirrors cmark's block tree; inline formatting is flattened into `text` and the few
 /// facts the model reads from it (`isBoldOnly`, `isStruckThrough`, `fields`, `links`).
-public struct MarkdownBlock: Sendable, Equatable {
+///
+/// A block is a position in its document's `MarkdownTree`, which keeps every block in one
+/// array in document order: a document's few hundred blocks are one allocation to make and
+/// to free, not an object and a child list each.
+public struct MarkdownBlock: Sendable {
     public enum Kind: Sendable, Equatable {
         case document
         case heading(level: Int)
@@ -19,156 +23,67 @@ public struct MarkdownBlock: Sendable, Equatable {
         case other
     }
 
-    public var kind: Kind {
-        get { storage.kind }
-        _modify {
-            makeUnique()
-            yield &storage.kind
-        }
-    }
+    let tree: MarkdownTree
+    let index: Int
 
+    // Each reads its one field in place: a whole node copied out would retain all of them.
+    public var kind: Kind { tree.nodes[index].kind }
     /// The inline content as plain text: formatting dropped, hard breaks kept as newlines.
-    public var text: String {
-        get { storage.text }
-        _modify {
-            makeUnique()
-            yield &storage.text
-        }
-    }
-
+    public var text: String { tree.nodes[index].text }
     /// Whether the block's whole inline content is one `**strong**` run.
-    public var isBoldOnly: Bool {
-        get { storage.isBoldOnly }
-        _modify {
-            makeUnique()
-            yield &storage.isBoldOnly
-        }
-    }
-
+    public var isBoldOnly: Bool { tree.nodes[index].isBoldOnly }
     /// Whether the block's whole inline content is one `~~strikethrough~~` run.
-    public var isStruckThrough: Bool {
-        get { storage.isStruckThrough }
-        _modify {
-            makeUnique()
-            yield &storage.isStruckThrough
-        }
-    }
-
+    public var isStruckThrough: Bool { tree.nodes[index].isStruckThrough }
     /// `**Key:** value` lines of a paragraph, in order.
-    public var fields: [MarkdownField] {
-        get { storage.fields }
-        _modify {
-            makeUnique()
-            yield &storage.fields
-        }
-    }
-
+    public var fields: [MarkdownField] { tree.nodes[index].fields }
     /// The bodies of HTML comments in the inline content (`<!-- id: x -->` gives ` id: x `).
-    public var comments: [String] {
-        get { storage.comments }
-        _modify {
-            makeUnique()
-            yield &storage.comments
+    public var comments: [String] { tree.nodes[index].comments }
+    public var links: [MarkdownLink] { tree.nodes[index].links }
+    public var line: Int { tree.nodes[index].line }
+    public var column: Int { tree.nodes[index].column }
+
+    /// The blocks directly inside this one, in order.
+    public var children: Children { Children(tree: tree, parent: index) }
+
+    /// The children of a block: the blocks that follow it in the tree's array up to the end
+    /// of its subtree, each found by skipping the subtree of the one before.
+    public struct Children: Collection, Sendable {
+        let tree: MarkdownTree
+        let parent: Int
+
+        public var startIndex: Int { parent + 1 }
+        public var endIndex: Int { tree.nodes[parent].subtreeEnd }
+        public func index(after position: Int) -> Int { tree.nodes[position].subtreeEnd }
+        public subscript(position: Int) -> MarkdownBlock {
+            MarkdownBlock(tree: tree, index: position)
         }
     }
+}
 
-    public var links: [MarkdownLink] {
-        get { storage.links }
-        _modify {
-            makeUnique()
-            yield &storage.links
-        }
+/// Every block of one parsed document in one array, in document order: a block's subtree is
+/// the run of blocks from it up to its `subtreeEnd`.
+struct MarkdownTree: Sendable {
+    struct Node: Sendable {
+        var kind: MarkdownBlock.Kind
+        var text = ""
+        var isBoldOnly = false
+        var isStruckThrough = false
+        var fields: [MarkdownField] = []
+        var comments: [String] = []
+        var links: [MarkdownLink] = []
+        var line: Int
+        var column: Int
+        /// One past the last block inside this one.
+        var subtreeEnd: Int
     }
 
-    public var line: Int {
-        get { storage.line }
-        _modify {
-            makeUnique()
-            yield &storage.line
-        }
-    }
+    var nodes: [Node]
 
-    public var column: Int {
-        get { storage.column }
-        _modify {
-            makeUnique()
-            yield &storage.column
-        }
-    }
+    /// A document with nothing in it.
+    static let empty = MarkdownTree(
+        nodes: [Node(kind: .document, line: 1, column: 1, subtreeEnd: 1)])
 
-    public var children: [MarkdownBlock] {
-        get { storage.children }
-        _modify {
-            makeUnique()
-            yield &storage.children
-        }
-    }
-
-    /// The fields, shared by copies until one of them changes: the model's builders walk
-    /// the tree by value, and a copy is then one reference rather than a copy of each field.
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var kind: Kind
-        @exclusivity(unchecked) var text: String
-        @exclusivity(unchecked) var isBoldOnly: Bool
-        @exclusivity(unchecked) var isStruckThrough: Bool
-        @exclusivity(unchecked) var fields: [MarkdownField]
-        @exclusivity(unchecked) var comments: [String]
-        @exclusivity(unchecked) var links: [MarkdownLink]
-        @exclusivity(unchecked) var line: Int
-        @exclusivity(unchecked) var column: Int
-        @exclusivity(unchecked) var children: [MarkdownBlock]
-
-        init(
-            kind: Kind, text: String, isBoldOnly: Bool, isStruckThrough: Bool,
-            fields: [MarkdownField], comments: [String], links: [MarkdownLink], line: Int,
-            column: Int, children: [MarkdownBlock]
-        ) {
-            self.kind = kind
-            self.text = text
-            self.isBoldOnly = isBoldOnly
-            self.isStruckThrough = isStruckThrough
-            self.fields = fields
-            self.comments = comments
-            self.links = links
-            self.line = line
-            self.column = column
-            self.children = children
-        }
-
-        func copy() -> Storage {
-            Storage(
-                kind: kind, text: text, isBoldOnly: isBoldOnly, isStruckThrough: isStruckThrough,
-                fields: fields, comments: comments, links: links, line: line, column: column,
-                children: children)
-        }
-    }
-
-    private var storage: Storage
-
-    public init(
-        kind: Kind, text: String = "", isBoldOnly: Bool = false, isStruckThrough: Bool = false,
-        fields: [MarkdownField] = [], comments: [String] = [], links: [MarkdownLink] = [],
-        line: Int, column: Int, children: [MarkdownBlock] = []
-    ) {
-        storage = Storage(
-            kind: kind, text: text, isBoldOnly: isBoldOnly, isStruckThrough: isStruckThrough,
-            fields: fields, comments: comments, links: links, line: line, column: column,
-            children: children)
-    }
-
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    }
-
-    public static func == (left: MarkdownBlock, right: MarkdownBlock) -> Bool {
-        left.storage === right.storage
-            || (left.kind == right.kind && left.text == right.text
-                && left.isBoldOnly == right.isBoldOnly
-                && left.isStruckThrough == right.isStruckThrough && left.fields == right.fields
-                && left.comments == right.comments && left.links == right.links
-                && left.line == right.line && left.column == right.column
-                && left.children == right.children)
-    }
+    var root: MarkdownBlock { MarkdownBlock(tree: self, index: 0) }
 }
 
 /// A `**Key:** value` line inside a paragraph.

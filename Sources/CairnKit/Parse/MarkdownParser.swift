@@ -35,15 +35,16 @@ public struct MarkdownParser: Sendable {
         if allowsRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
 
         guard let (parser, document) = Self.parseDocument(text, options: parseOptions) else {
-            return ParsedMarkdown(
-                root: MarkdownBlock(kind: .document, line: 1, column: 1), html: "")
+            return ParsedMarkdown(root: MarkdownTree.empty.root, html: "")
         }
         defer {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
         let root = BlockTreeBuilder(maximumDepth: maximumDepth)
-            .build(document, rewriteDestination: rewriteDestination)
+            .build(
+                document, sourceLength: text.utf8.count, rewriteDestination: rewriteDestination
+            ).root
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = ""
         if rendersHTML, let rendered = cmark_render_html(document, renderOptions, extensions) {
@@ -81,12 +82,22 @@ public struct MarkdownParser: Sendable {
 }
 
 /// Walks cmark's tree with its iterator (no recursion, so deep nesting cannot exhaust the
-/// stack) and builds the `MarkdownBlock` tree.
+/// stack) and lays its blocks out in a `MarkdownTree`.
 private struct BlockTreeBuilder {
     let maximumDepth: Int
 
-    /// Inline content being gathered for the innermost paragraph, heading or table.
+    /// Inline content being gathered for the innermost paragraph, heading or table: its text,
+    /// with where each line starts in it and which part of a line is a `**Key:**`.
     private struct InlineContent {
+        /// Where a line starts in `text` (a UTF-8 offset), its source line, and the UTF-8
+        /// range of its key, the text inside a `**strong**` run that opens the line.
+        struct Line {
+            var start: Int
+            var line: Int
+            var keyStart: Int?
+            var keyEnd: Int?
+        }
+
         var text = ""
         /// How many top-level inline runs there are (ignoring blank text, breaks and
         /// comments), and the kind of the first: all a block needs to know of them.
@@ -95,35 +106,80 @@ private struct BlockTreeBuilder {
         var depth = 0
         var links: [MarkdownLink] = []
         var comments: [String] = []
-        var lines: [(key: String?, value: String, line: Int)] = []
+        var lines: [Line] = []
         var capturingKey = false
-        var line = 0
+        /// Whether any line has a key: only then are there fields to read.
+        var hasKeys = false
+
+        /// Empties the content for a block starting at `line`, keeping the room the text and
+        /// lines took: one block's content is gathered at a time.
+        mutating func reset(line: Int) {
+            text.removeAll(keepingCapacity: true)
+            lines.removeAll(keepingCapacity: true)
+            lines.append(Line(start: 0, line: line))
+            topLevelRunCount = 0
+            firstTopLevelRun = nil
+            depth = 0
+            links = []
+            comments = []
+            capturingKey = false
+            hasKeys = false
+        }
 
         mutating func append(_ fragment: String) {
             text += fragment
-            if lines.isEmpty { lines.append((nil, "", line)) }
-            if capturingKey {
-                lines[lines.count - 1].key = (lines[lines.count - 1].key ?? "") + fragment
-            } else {
-                lines[lines.count - 1].value += fragment
-            }
         }
 
-        mutating func breakLine(hard: Bool, at nextLine: Int) {
+        /// A line break: cmark gives break nodes no position, so the next line is counted on.
+        mutating func breakLine(hard: Bool) {
+            // A key broken over lines is a key on each.
+            if capturingKey { lines[lines.count - 1].keyEnd = text.utf8.count }
             text += hard ? "\n" : " "
-            lines.append((nil, "", nextLine))
+            lines.append(
+                Line(
+                    start: text.utf8.count, line: lines[lines.count - 1].line + 1,
+                    keyStart: capturingKey ? text.utf8.count : nil))
         }
 
+        mutating func startKey() {
+            capturingKey = true
+            hasKeys = true
+            lines[lines.count - 1].keyStart = text.utf8.count
+        }
+
+        mutating func endKey() {
+            capturingKey = false
+            lines[lines.count - 1].keyEnd = text.utf8.count
+        }
+
+        /// Whether the current line has no key and nothing but blanks so far.
         var isLineEmpty: Bool {
-            guard let last = lines.last else { return true }
-            return last.key == nil && last.value.isAllWhitespace
+            let current = lines[lines.count - 1]
+            return !hasKey(current) && slice(current.start, text.utf8.count).isAllWhitespace
+        }
+
+        /// A key with at least one letter in it.
+        private func hasKey(_ line: Line) -> Bool {
+            guard let start = line.keyStart else { return false }
+            return (line.keyEnd ?? text.utf8.count) > start
+        }
+
+        private func slice(_ from: Int, _ to: Int) -> Substring {
+            let start = text.utf8.index(text.startIndex, offsetBy: from)
+            return text[start..<text.utf8.index(start, offsetBy: to - from)]
         }
 
         var fields: [MarkdownField] {
-            lines.compactMap { line in
-                guard let rawKey = line.key else { return nil }
-                var key = rawKey.trimmingWhitespace()
-                var value = line.value.trimmingWhitespace()
+            guard hasKeys else { return [] }
+            return lines.indices.compactMap { index in
+                let line = lines[index]
+                guard hasKey(line), let keyStart = line.keyStart else { return nil }
+                let keyEnd = line.keyEnd ?? text.utf8.count
+                // A line ends where the break (one byte) before the next begins.
+                let end = index + 1 < lines.count ? lines[index + 1].start - 1 : text.utf8.count
+                var key = slice(keyStart, keyEnd).trimmingWhitespace()
+                var value = (String(slice(line.start, keyStart)) + slice(keyEnd, end))
+                    .trimmingWhitespace()
                 if key.hasSuffix(":") {
                     key.removeLast()
                 } else if value.hasPrefix(":") {
@@ -152,23 +208,28 @@ private struct BlockTreeBuilder {
         case text, html, strong, strikethrough, otherFormatting
     }
 
+    /// A block entered and not yet left.
     private struct OpenBlock {
-        var block: MarkdownBlock
-        var isAttached: Bool
+        /// Its node in the tree; nil for a container nested too deep, which is kept only if
+        /// nothing turns out to be inside it (its content goes to the deepest block kept).
+        var nodeIndex: Int?
+        var pendingNode: MarkdownTree.Node?
+        var hasChildren = false
     }
 
+    /// - Parameter sourceLength: the markdown's length in bytes, to make room for its blocks.
     func build(
-        _ document: OpaquePointer, rewriteDestination: (String) -> String
-    ) -> MarkdownBlock {
+        _ document: OpaquePointer, sourceLength: Int, rewriteDestination: (String) -> String
+    ) -> MarkdownTree {
+        var nodes: [MarkdownTree.Node] = []
         var stack: [OpenBlock] = []
-        var inline: InlineContent?
+        var inline = InlineContent()
         var inlineOwnerDepth = -1
-        guard let iterator = cmark_iter_new(document) else {
-            return MarkdownBlock(kind: .document, line: 1, column: 1)
-        }
+        // About one block per 24 bytes of markdown in plans; the array grows past it if not.
+        nodes.reserveCapacity(sourceLength / 24 + 8)
+        guard let iterator = cmark_iter_new(document) else { return .empty }
         defer { cmark_iter_free(iterator) }
 
-        var result = MarkdownBlock(kind: .document, line: 1, column: 1)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -181,38 +242,40 @@ private struct BlockTreeBuilder {
 
             if isBlock && !isInlineContainer(node, type) {
                 if isEntering {
-                    let block = makeBlock(node)
                     let isLeaf = isLeafBlock(node)
-                    if stack.count >= maximumDepth {
-                        // Too deep: keep the content, flattened into the deepest allowed block.
-                        stack.append(OpenBlock(block: block, isAttached: false))
+                    let collects = collectsInlines(node)
+                    if !stack.isEmpty { stack[stack.count - 1].hasChildren = true }
+                    // Made where it is kept: a node copied is every one of its fields retained.
+                    if stack.count < maximumDepth || isLeaf || collects {
+                        // Kept where it stands; too deep, a leaf or a paragraph is kept
+                        // too, inside the deepest block kept.
+                        stack.append(OpenBlock(nodeIndex: nodes.count))
+                        nodes.append(makeNode(node, at: nodes.count))
                     } else {
-                        stack.append(OpenBlock(block: block, isAttached: true))
+                        stack.append(OpenBlock(pendingNode: makeNode(node, at: nodes.count)))
                     }
-                    if collectsInlines(node) {
-                        inline = InlineContent(line: block.line)
+                    if collects {
+                        inline.reset(line: Int(cmark_node_get_start_line(node)))
                         inlineOwnerDepth = stack.count
                     }
                     if isLeaf {
-                        close(&stack, into: &result)
+                        close(&stack, &nodes)
                     }
                 } else {
-                    if inlineOwnerDepth == stack.count, let content = inline {
-                        apply(content, to: &stack[stack.count - 1].block)
-                        inline = nil
+                    if inlineOwnerDepth == stack.count, let index = stack.last?.nodeIndex {
+                        apply(inline, to: &nodes[index])
                         inlineOwnerDepth = -1
                     }
-                    close(&stack, into: &result)
+                    close(&stack, &nodes)
                 }
                 continue
             }
-            // Not `inline != nil`, which copies the whole gathered content to compare it.
             guard inlineOwnerDepth >= 0 else { continue }
             handleInline(
-                node, type: type, isEntering: isEntering, into: &inline!,
+                node, type: type, isEntering: isEntering, into: &inline,
                 rewrite: rewriteDestination)
         }
-        return result
+        return nodes.isEmpty ? .empty : MarkdownTree(nodes: nodes)
     }
 
     /// `javascript:`, `vbscript:`, `data:` and `file:` destinations, however written
@@ -267,7 +330,8 @@ private struct BlockTreeBuilder {
         }
     }
 
-    private func makeBlock(_ node: OpaquePointer) -> MarkdownBlock {
+    /// The node of a block starting at `index` in the tree, its subtree empty so far.
+    private func makeNode(_ node: OpaquePointer, at index: Int) -> MarkdownTree.Node {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
         let kind: MarkdownBlock.Kind
@@ -292,44 +356,41 @@ private struct BlockTreeBuilder {
                 isExtensionBlock(cmark_node_get_type(node)) && hasTypeName(node, "table")
                 ? .table : .other
         }
-        return MarkdownBlock(kind: kind, line: line, column: column)
+        return MarkdownTree.Node(kind: kind, line: line, column: column, subtreeEnd: index + 1)
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private func apply(_ content: InlineContent, to block: inout MarkdownBlock) {
-        block.text = content.text.trimmingWhitespace()
-        block.links = content.links
-        block.comments = content.comments
-        block.isBoldOnly = content.isOnly(.strong)
-        block.isStruckThrough = content.isOnly(.strikethrough)
-        block.fields = content.fields
+    private func apply(_ content: InlineContent, to node: inout MarkdownTree.Node) {
+        node.text = content.text.trimmingWhitespace()
+        node.links = content.links
+        node.comments = content.comments
+        node.isBoldOnly = content.isOnly(.strong)
+        node.isStruckThrough = content.isOnly(.strikethrough)
+        node.fields = content.fields
     }
 
-    private func close(_ stack: inout [OpenBlock], into result: inout MarkdownBlock) {
-        guard var closing = stack.popLast() else { return }
-        if case .item = closing.block.kind,
-            let first = closing.block.children.first, first.kind == .paragraph
-        {
-            closing.block.text = first.text
-            closing.block.isStruckThrough = first.isStruckThrough
-            closing.block.comments = first.comments
-        }
-        guard let parentIndex = stack.indices.last else {
-            result = closing.block
+    /// Leaves the innermost open block: a kept block's subtree ends here; a container too
+    /// deep with nothing inside is kept now, where it stands in the document.
+    private func close(_ stack: inout [OpenBlock], _ nodes: inout [MarkdownTree.Node]) {
+        guard let closing = stack.popLast() else { return }
+        guard let index = closing.nodeIndex else {
+            if !closing.hasChildren, var node = closing.pendingNode {
+                node.subtreeEnd = nodes.count + 1
+                nodes.append(node)
+            }
             return
         }
-        if closing.isAttached {
-            stack[parentIndex].block.children.append(closing.block)
-        } else {
-            // Flattened: its children join the parent, so no content is lost.
-            if closing.block.kind == .paragraph || closing.block.children.isEmpty {
-                stack[parentIndex].block.children.append(closing.block)
-            } else {
-                stack[parentIndex].block.children.append(contentsOf: closing.block.children)
-            }
+        nodes[index].subtreeEnd = nodes.count
+        // An item reads as its first paragraph.
+        if case .item = nodes[index].kind, index + 1 < nodes.count,
+            case .paragraph = nodes[index + 1].kind
+        {
+            nodes[index].text = nodes[index + 1].text
+            nodes[index].isStruckThrough = nodes[index + 1].isStruckThrough
+            nodes[index].comments = nodes[index + 1].comments
         }
     }
 
@@ -352,9 +413,9 @@ private struct BlockTreeBuilder {
                     content.noteTopLevelRun(.text)
                 }
             case CMARK_NODE_SOFTBREAK:
-                content.breakLine(hard: false, at: line + 1)
+                content.breakLine(hard: false)
             case CMARK_NODE_LINEBREAK:
-                content.breakLine(hard: true, at: line + 1)
+                content.breakLine(hard: true)
             case CMARK_NODE_HTML_INLINE:
                 if literal.hasPrefix("<!--") && literal.hasSuffix("-->") {
                     content.comments.append(String(literal.dropFirst(4).dropLast(3)))
@@ -380,14 +441,14 @@ private struct BlockTreeBuilder {
                         type == CMARK_NODE_STRONG
                             ? .strong : (isStrikethrough ? .strikethrough : .otherFormatting))
                     if type == CMARK_NODE_STRONG && content.isLineEmpty {
-                        content.capturingKey = true
+                        content.startKey()
                     }
                 }
                 content.depth += 1
             }
         } else if hasChildren {
             content.depth -= 1
-            if content.depth == 0 { content.capturingKey = false }
+            if content.depth == 0 && content.capturingKey { content.endKey() }
         }
     }
 }

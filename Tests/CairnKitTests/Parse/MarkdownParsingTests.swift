@@ -318,3 +318,52 @@ struct LinkParsingTests {
         #expect(!document.bodyHTML.contains("onclick"))
     }
 }
+
+struct BlockTreeTests {
+    /// Every block below `block` with its depth (the block's children are at depth 1).
+    private func descendants(of block: MarkdownBlock, depth: Int = 1) -> [(MarkdownBlock, Int)] {
+        block.children.flatMap { child in [(child, depth)] + descendants(of: child, depth: depth + 1) }
+    }
+
+    @Test func `key lines are read as fields wherever their lines break`() throws {
+        let parsed = MarkdownParser().parse(
+            """
+            **Status:** In Progress  
+            **Owner
+            Team:** Ops crew
+              **Requires**: Pre-Flight
+            **A:** b **C:** d
+            plain **Late:** not a field
+            """)
+        let paragraph = try #require(parsed.root.children.first)
+        #expect(
+            paragraph.fields.map { "\($0.key)=\($0.value)@\($0.line)" } == [
+                // `**Owner` alone is not a key: it ends in no colon.
+                "Status=In Progress@1", "Team=Ops crew@3", "Requires=Pre-Flight@4", "A=b C: d@5",
+            ])
+    }
+
+    @Test func `blocks nested past the depth limit are kept inside the deepest block allowed`() {
+        let parser = MarkdownParser(maximumDepth: 4)
+        let parsed = parser.parse(
+            "> > > > > > deep paragraph\n\n- a\n  - b\n    - c\n      - [ ] d\n      -\n\nafter\n")
+        let blocks = descendants(of: parsed.root)
+        #expect(blocks.allSatisfy { $0.1 <= 4 })
+        #expect(blocks.map(\.0.text).contains("deep paragraph"))
+        #expect(blocks.map(\.0.text).contains("d"))
+        // The empty item too deep holds nothing, so it is kept as an item of its own.
+        #expect(blocks.filter { if case .item = $0.0.kind { $0.1 == 4 } else { false } }.count == 1)
+        #expect(parsed.root.children.map(\.text).last == "after")
+    }
+
+    @Test func `an item reads as its first paragraph, and its children follow in order`() throws {
+        let parsed = MarkdownParser().parse("- [x] ~~first~~ <!-- id: x -->\n\n  second\n  - inner\n")
+        let item = try #require(parsed.root.children.first?.children.first)
+        #expect(item.kind == .item(task: true))
+        #expect(item.text == "first")
+        #expect(item.isStruckThrough)
+        #expect(item.comments == [" id: x "])
+        #expect(item.children.map(\.text) == ["first", "second", ""])
+        #expect(Array(item.children).last?.children.map(\.text) == ["inner"])
+    }
+}
