@@ -8,6 +8,11 @@ struct DocumentBuilder {
     private var openSections: [Section] = []
     /// The phase number of each open section that is a `Phase N:` heading.
     private var openPhaseNumbers: [Int?] = []
+    /// The phase read from each phase heading, by anchor: read once, when its section opens.
+    private var phaseHeadings: [String: PhaseHeading] = [:]
+    /// The last scope worked out from a section's title, and that section's anchor: every
+    /// list under one section has the same scope.
+    private var lastTaskScope: (anchor: String, scope: String)?
     private var sections: [Section] = []
     private var leadingTasks: [PlanTask] = []
     private var procedures: [Procedure] = []
@@ -113,7 +118,9 @@ struct DocumentBuilder {
         _ kind: Section.Kind, title: String, level: Int, at block: MarkdownBlock
     ) {
         let anchor = anchors.unique(Slug.github(title))
-        openPhaseNumbers.append(kind == .heading ? PhaseHeading(title)?.number : nil)
+        let phaseHeading = kind == .heading ? PhaseHeading(title) : nil
+        if let phaseHeading { phaseHeadings[anchor] = phaseHeading }
+        openPhaseNumbers.append(phaseHeading?.number)
         openSections.append(
             Section(
                 kind: kind, title: title, anchor: anchor, level: level, location: location(block),
@@ -193,7 +200,7 @@ struct DocumentBuilder {
 
     /// Tasks of a list; tasks nested under a plain item are lifted to this level.
     private mutating func collectTasks(in list: MarkdownBlock) -> [PlanTask] {
-        collectTasks(in: list, scope: taskScope)
+        collectTasks(in: list, scope: taskScope())
     }
 
     /// - Parameter scope: what each task's id starts with, the same for the whole list.
@@ -223,13 +230,16 @@ struct DocumentBuilder {
     }
 
     /// `phase-3` inside a phase; otherwise the slug of the outermost section below the title.
-    private var taskScope: String? {
+    private mutating func taskScope() -> String? {
         if let number = openPhaseNumbers.lazy.compactMap({ $0 }).first {
             return "phase-\(number)"
         }
-        return openSections.first { $0.level > 1 || $0.kind == .boldParagraph }.map {
-            Slug.compact($0.unnumberedTitle)
-        }
+        guard let section = openSections.first(where: { $0.level > 1 || $0.kind == .boldParagraph })
+        else { return nil }
+        if let last = lastTaskScope, last.anchor == section.anchor { return last.scope }
+        let scope = Slug.compact(section.unnumberedTitle)
+        lastTaskScope = (section.anchor, scope)
+        return scope
     }
 
     /// `id: backup-restore` from the body of an HTML comment.
@@ -250,7 +260,7 @@ struct DocumentBuilder {
 
     /// Adds the section's phase, if it is one, then those below it, in document order.
     private func addPhases(in section: Section, to found: inout [Phase]) {
-        if section.kind == .heading, let heading = PhaseHeading(section.title) {
+        if section.kind == .heading, let heading = phaseHeadings[section.anchor] {
             let statusText = section.fields["status"]
             let estimateText =
                 section.fields["estimated time"] ?? section.fields["estimate"]

@@ -65,6 +65,14 @@ public struct Target: Sendable, Equatable {
         parsing text: String, isRollbackTrigger: Bool, documentPath: String,
         location: Diagnostic.Location
     ) {
+        // Nearly every bullet has no comparison sign (`<`, `>`, `=`, or `≤` and `≥`, which
+        // start with the byte 0xE2): those are not targets, whatever else they hold.
+        guard
+            text.utf8.contains(where: { byte in
+                byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "=") || byte == 0xE2
+            })
+        else { return nil }
         let cleaned = text.drop { !($0.isLetter || $0.isNumber) }
         guard let operatorIndex = Self.firstOperator(in: cleaned) else { return nil }
         var scanner = TextScanner(cleaned[operatorIndex...])
