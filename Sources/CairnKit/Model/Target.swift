@@ -65,14 +65,8 @@ public struct Target: Sendable, Equatable {
         parsing text: String, isRollbackTrigger: Bool, documentPath: String,
         location: Diagnostic.Location
     ) {
-        // Nearly every bullet has no comparison sign (`<`, `>`, `=`, or `≤` and `≥`, which
-        // start with the byte 0xE2): those are not targets, whatever else they hold.
-        guard
-            text.utf8.contains(where: { byte in
-                byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "=") || byte == 0xE2
-            })
-        else { return nil }
+        // Nearly every bullet has no comparison sign: those are not targets.
+        guard Self.hasComparisonSign(text) else { return nil }
         let cleaned = text.drop { !($0.isLetter || $0.isNumber) }
         guard let operatorIndex = Self.firstOperator(in: cleaned) else { return nil }
         var scanner = TextScanner(cleaned[operatorIndex...])
@@ -116,6 +110,20 @@ public struct Target: Sendable, Equatable {
     }
 
     static let operatorCharacters: Set<Character> = ["<", ">", "=", "≤", "≥"]
+
+    /// Whether `<`, `>`, `=`, `≤` or `≥` (E2 89 A4 and A5 in UTF-8) is among the bytes.
+    static func hasComparisonSign(_ text: String) -> Bool {
+        var beforeLast: UInt8 = 0
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") {
+                return true
+            }
+            if (byte == 0xA4 || byte == 0xA5) && beforeLast == 0xE2 && last == 0x89 { return true }
+            (beforeLast, last) = (last, byte)
+        }
+        return false
+    }
 
     /// Where the first comparison sign stands, as a character of its own. Scalar by scalar
     /// (going through the text a `Character` at a time cost more than the rest of reading

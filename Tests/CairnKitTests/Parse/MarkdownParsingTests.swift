@@ -262,6 +262,10 @@ struct TargetParsingTests {
         // `<` under a combining long solidus is `≮`, no comparison Cairn reads.
         #expect(target("Error rate <\u{338} 5%") == nil)
         #expect(target("Error rate (p99) <\u{338} 5% or ≤ 2%")?.comparison == .lessThanOrEqual)
+        // `≤` and `≥` alone, after other three-byte marks that share their first byte.
+        #expect(target("✅ Latency ≤ 200ms")?.comparison == .lessThanOrEqual)
+        #expect(target("✅ Uptime ≥ 99%")?.comparison == .greaterThanOrEqual)
+        #expect(target("✅ Latency ≈ 200ms") == nil)
     }
 }
 
