@@ -106,20 +106,8 @@ public struct CheckContext: Sendable {
 /// How step names are compared: lowercase letters and digits, words separated by one space.
 enum StepName {
     static func normalized(_ name: String) -> String {
-        if let ascii = ASCIIWord.words(of: name, joinedBy: UInt8(ascii: " ")) { return ascii }
-        // The runs of letters and digits, joined by one space.
-        var words = ""
-        var pendingSpace = false
-        for character in name.lowercasedScalarwise() {
-            if character.isWordCharacter {
-                if pendingSpace && !words.isEmpty { words.append(" ") }
-                pendingSpace = false
-                words.append(character)
-            } else {
-                pendingSpace = true
-            }
-        }
-        return words
+        ASCIIWord.words(of: name, joinedBy: UInt8(ascii: " "))
+            ?? ASCIIWord.wordRuns(ofNonASCII: name, joinedBy: UInt8(ascii: " "))
     }
 
     /// `'Choose hosting platform', 'Document deployment process' and 3 more`.

@@ -5,15 +5,25 @@ public enum Slug {
     /// then turn each space into `-`.
     public static func github(_ text: String) -> String {
         if let ascii = githubASCII(text) { return ascii }
-        var result = ""
-        for character in text.lowercasedScalarwise() {
-            if character == " " {
-                result.append("-")
-            } else if character == "-" || character == "_" || character.isWordCharacter {
-                result.append(character)
-            }
-        }
-        return result
+        var slug: [UInt8] = []
+        text.lowercasedScalarwise().forEachCharacter(
+            ascii: { byte in
+                if byte == UInt8(ascii: " ") {
+                    slug.append(UInt8(ascii: "-"))
+                } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                    || ASCIIWord.isWordByte(byte)
+                {
+                    slug.append(byte)
+                }
+            },
+            other: { character in
+                if character == " " {
+                    slug.append(UInt8(ascii: "-"))
+                } else if character == "-" || character == "_" || character.isWordCharacter {
+                    slug.append(contentsOf: character.utf8)
+                }
+            })
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// `github` over the UTF-8 bytes when the text is all ASCII, as nearly every heading is;
@@ -39,17 +49,7 @@ public enum Slug {
     /// at most `limit` characters, cut at a word boundary.
     public static func compact(_ text: String, limit: Int = 64) -> String {
         if let ascii = compactASCII(text, limit: limit) { return ascii }
-        var result = ""
-        var pendingDash = false
-        for character in text.lowercasedScalarwise() {
-            if character.isWordCharacter {
-                if pendingDash && !result.isEmpty { result.append("-") }
-                pendingDash = false
-                result.append(character)
-            } else {
-                pendingDash = true
-            }
-        }
+        var result = ASCIIWord.wordRuns(ofNonASCII: text, joinedBy: UInt8(ascii: "-"))
         if result.count > limit {
             let cut = result.prefix(limit)
             result = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
@@ -118,6 +118,30 @@ enum ASCIIWord {
                 return length(UnsafeMutableBufferPointer(rebasing: words[..<count]))
             }
         }
+    }
+
+    /// `words(of:joinedBy:)` for text that is not all ASCII: letters and digits as Unicode
+    /// counts them, a character at a time (a letter with its accents is one).
+    static func wordRuns(ofNonASCII text: String, joinedBy separator: UInt8) -> String {
+        var words: [UInt8] = []
+        var pendingSeparator = false
+        func keep<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+            if pendingSeparator && !words.isEmpty { words.append(separator) }
+            pendingSeparator = false
+            words.append(contentsOf: bytes)
+        }
+        text.lowercasedScalarwise().forEachCharacter(
+            ascii: { byte in
+                if isWordByte(byte) { keep(CollectionOfOne(byte)) } else { pendingSeparator = true }
+            },
+            other: { character in
+                if character.isWordCharacter {
+                    keep(character.utf8)
+                } else {
+                    pendingSeparator = true
+                }
+            })
+        return String(decoding: words, as: UTF8.self)
     }
 
     /// A lowercase letter or a digit.

@@ -98,3 +98,64 @@ extension StringProtocol where SubSequence == Substring {
         }
     }
 }
+
+extension String {
+    /// The text's characters in order, as iterating it gives them: each one-byte character
+    /// handed to `ascii` as its byte, every other one (CR LF too) to `other`. Only the stretches
+    /// around non-ASCII bytes are split into characters by Unicode's rules; the ASCII bytes
+    /// between them are characters of their own, found without that work.
+    ///
+    /// A stretch takes in the ASCII bytes next to its non-ASCII ones (a combining mark belongs
+    /// to the letter before it) and both bytes of a CR LF pair, so it begins and ends where
+    /// two ASCII characters meet: always a boundary between characters.
+    func forEachCharacter(ascii: (UInt8) -> Void, other: (Character) -> Void) {
+        let handled = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            func isNonASCII(_ offset: Int) -> Bool {
+                offset >= 0 && offset < count && bytes[offset] >= 0x80
+            }
+            func touchesNonASCII(_ offset: Int) -> Bool {
+                isNonASCII(offset - 1) || isNonASCII(offset) || isNonASCII(offset + 1)
+            }
+            func needsCharacters(_ offset: Int) -> Bool {
+                if touchesNonASCII(offset) { return true }
+                if bytes[offset] == 0x0A, offset > 0, bytes[offset - 1] == 0x0D {
+                    return touchesNonASCII(offset - 1)
+                }
+                if bytes[offset] == 0x0D, offset + 1 < count, bytes[offset + 1] == 0x0A {
+                    return touchesNonASCII(offset + 1)
+                }
+                return false
+            }
+            var offset = 0
+            while offset < count {
+                guard needsCharacters(offset) else {
+                    if bytes[offset] == 0x0D, offset + 1 < count, bytes[offset + 1] == 0x0A {
+                        other("\r\n")
+                        offset += 2
+                    } else {
+                        ascii(bytes[offset])
+                        offset += 1
+                    }
+                    continue
+                }
+                var end = offset + 1
+                while end < count && needsCharacters(end) { end += 1 }
+                let start = utf8.index(startIndex, offsetBy: offset)
+                for character in self[start..<utf8.index(start, offsetBy: end - offset)] {
+                    other(character)
+                }
+                offset = end
+            }
+            return true
+        }
+        guard handled == nil else { return }
+        for character in self {
+            if character.utf8.count == 1, let byte = character.utf8.first {
+                ascii(byte)
+            } else {
+                other(character)
+            }
+        }
+    }
+}

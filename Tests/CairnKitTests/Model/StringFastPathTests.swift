@@ -56,4 +56,75 @@ struct StringFastPathTests {
             #expect(Runbook.cleanTitle(title) == unnumbered, "\(title.debugDescription)")
         }
     }
+
+    /// Pieces that make grapheme breaking hard: combining marks on ASCII letters, CR LF,
+    /// emoji sequences, flags, a prepended Arabic sign, Hangul jamo, and plain ASCII.
+    static let pieces = [
+        "a", "Z", "7", " ", "-", "_", ".", ":", "\r", "\n", "\r\n", "\u{301}", "e\u{301}", "É",
+        "👍🏽", "👩‍👩‍👧", "🇺🇸", "\u{600}", "\u{600}1", "\u{1100}\u{1161}", "📋", "✅", "½", "٣", "İ",
+        "ß", "\u{200D}", "\t", "Phase 2", "ðŸŽ¯",
+    ]
+
+    /// The characters of a text, as `forEachCharacter` hands them over.
+    private func characters(of text: String) -> [String] {
+        var found: [String] = []
+        text.forEachCharacter(
+            ascii: { found.append(String(UnicodeScalar($0))) },
+            other: { found.append(String($0)) })
+        return found
+    }
+
+    @Test func `characters come out as iterating the text gives them, ASCII ones as bytes`() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.texts + Self.pieces
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                Self.pieces.randomElement(using: &generator) ?? ""
+            }.joined())
+        }
+        for text in texts {
+            #expect(characters(of: text) == text.map(String.init), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func `ids and step names of non-ASCII titles are what a character-wise reading gives`() {
+        func githubByCharacter(_ text: String) -> String {
+            var result = ""
+            for character in text.lowercased() {
+                if character == " " {
+                    result.append("-")
+                } else if character == "-" || character == "_" || character.isLetter
+                    || character.isNumber
+                {
+                    result.append(character)
+                }
+            }
+            return result
+        }
+        func wordRunsByCharacter(_ text: String, _ separator: String) -> String {
+            String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+                .split(separator: " ").joined(separator: separator)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.texts + Self.pieces
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                Self.pieces.randomElement(using: &generator) ?? ""
+            }.joined())
+        }
+        for text in texts {
+            #expect(
+                Slug.github(text).unicodeScalars.elementsEqual(githubByCharacter(text).unicodeScalars),
+                "\(text.debugDescription)")
+            let words = wordRunsByCharacter(text, " ")
+            #expect(
+                StepName.normalized(text).unicodeScalars.elementsEqual(words.unicodeScalars),
+                "\(text.debugDescription)")
+            let compact = wordRunsByCharacter(text, "-")
+            #expect(
+                Slug.compact(text, limit: 1000).unicodeScalars.elementsEqual(
+                    (compact.isEmpty ? "item" : compact).unicodeScalars),
+                "\(text.debugDescription)")
+        }
+    }
 }
