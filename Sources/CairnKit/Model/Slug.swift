@@ -125,21 +125,24 @@ enum ASCIIWord {
     static func wordRuns(ofNonASCII text: String, joinedBy separator: UInt8) -> String {
         var words: [UInt8] = []
         var pendingSeparator = false
-        func keep<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-            if pendingSeparator && !words.isEmpty { words.append(separator) }
-            pendingSeparator = false
-            words.append(contentsOf: bytes)
-        }
         text.lowercasedScalarwise().forEachCharacter(
             ascii: { byte in
-                if isWordByte(byte) { keep(CollectionOfOne(byte)) } else { pendingSeparator = true }
+                guard isWordByte(byte) else {
+                    pendingSeparator = true
+                    return
+                }
+                if pendingSeparator && !words.isEmpty { words.append(separator) }
+                pendingSeparator = false
+                words.append(byte)
             },
             other: { character in
-                if character.isWordCharacter {
-                    keep(character.utf8)
-                } else {
+                guard character.isWordCharacter else {
                     pendingSeparator = true
+                    return
                 }
+                if pendingSeparator && !words.isEmpty { words.append(separator) }
+                pendingSeparator = false
+                words.append(contentsOf: character.utf8)
             })
         return String(decoding: words, as: UTF8.self)
     }

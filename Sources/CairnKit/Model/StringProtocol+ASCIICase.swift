@@ -108,6 +108,7 @@ extension String {
     /// A stretch takes in the ASCII bytes next to its non-ASCII ones (a combining mark belongs
     /// to the letter before it) and both bytes of a CR LF pair, so it begins and ends where
     /// two ASCII characters meet: always a boundary between characters.
+    @inline(__always)
     func forEachCharacter(ascii: (UInt8) -> Void, other: (Character) -> Void) {
         let handled = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let count = bytes.count

@@ -281,10 +281,19 @@ private struct BlockTreeBuilder {
     /// `javascript:`, `vbscript:`, `data:` and `file:` destinations, however written
     /// (`JaVaScRiPt:`, with tabs or spaces inside, as browsers forgive).
     static func isScriptable(_ destination: String) -> Bool {
-        let squeezed = String(
-            destination.lowercased().unicodeScalars.filter { $0.value > 0x20 }.map(Character.init))
-        return ["javascript:", "vbscript:", "data:", "file:"].contains { squeezed.hasPrefix($0) }
+        // The first bytes of the lowercased destination above U+0020, enough for the longest
+        // scheme; a scalar beyond ASCII is bytes above 0x7F, which no scheme's letter matches.
+        var squeezed: [UInt8] = []
+        squeezed.reserveCapacity(scriptableSchemeLength)
+        for byte in destination.lowercasedScalarwise().utf8 where byte > 0x20 {
+            squeezed.append(byte)
+            if squeezed.count == scriptableSchemeLength { break }
+        }
+        return scriptableSchemes.contains { squeezed.starts(with: $0.utf8) }
     }
+
+    private static let scriptableSchemes = ["javascript:", "vbscript:", "data:", "file:"]
+    private static let scriptableSchemeLength = "javascript:".utf8.count
 
     /// Whether cmark names the node's type `name` (an extension's node: `table`, `tasklist`,
     /// `strikethrough`). Compared as C strings: making a Swift string of every node's type

@@ -91,7 +91,17 @@ public struct StatusRecordParser: Sendable {
     /// The record's file name without `.json` (every `.json` in it, as a name like
     /// `a.json.json` has always lost both).
     public static func recordID(_ path: String) -> String {
-        let name = path.split(onASCII: "/").last.map(String.init) ?? path
+        // The last part between slashes; a path of nothing but slashes is its own name.
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        var name = path
+        if end > bytes.startIndex {
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:))
+            name = String(path[(start ?? bytes.startIndex)..<end])
+        }
         let suffix = ".json"
         // Nearly every name ends in the one `.json`: cut it without Foundation's search.
         if name.hasSuffix(suffix) {

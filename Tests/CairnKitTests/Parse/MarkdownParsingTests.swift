@@ -321,6 +321,21 @@ struct LinkParsingTests {
         #expect(!document.bodyHTML.contains("<script>"))
         #expect(!document.bodyHTML.contains("onclick"))
     }
+
+    @Test func `a script or data link is emptied however its scheme is written`() {
+        let parser = MarkdownParser(allowsRawHTML: true)
+        for destination in [
+            "javascript:alert(1)", "JaVaScRiPt:alert(1)", "<java\tscript:alert(1)>",
+            "<  vbscript:alert(1)>", "data:text/html,x", "DATA:x", "file:///etc/passwd",
+        ] {
+            let html = parser.parse("[x](\(destination)) ![i](\(destination))").html
+            #expect(html.contains("href=\"\"") && html.contains("src=\"\""), "\(destination)")
+        }
+        for destination in ["javascript-guide.md", "https://x.test/data:1", "./file.md", "datasheet.md"] {
+            let html = parser.parse("[x](\(destination))").html
+            #expect(!html.contains("href=\"\""), "\(destination)")
+        }
+    }
 }
 
 struct BlockTreeTests {

@@ -40,9 +40,11 @@ struct StatusRecordParserTests {
     @Test func `a record's id is its file name without every .json in it`() {
         let ids = [
             "status/deploys/2026-11-20T14-03-11Z-production.json", "status/backups/a.json.json",
-            "status/metrics/x.jsonl.json", "status/deploys/no-extension",
+            "status/metrics/x.jsonl.json", "status/deploys/no-extension", "status/deploys//",
+            "b.json", "/", "",
         ].map(StatusRecordParser.recordID)
-        #expect(ids == ["2026-11-20T14-03-11Z-production", "a", "xl", "no-extension"])
+        #expect(
+            ids == ["2026-11-20T14-03-11Z-production", "a", "xl", "no-extension", "deploys", "b", "/", ""])
     }
 
     @Test func `a misspelt status names the field, its position and the allowed values`() {
