@@ -35,14 +35,22 @@ extension Handbook {
     /// A runbook for every procedure (with its section's triggers) and every section whose
     /// title ends in "Checklist", in document order, with unique slugs.
     static func runbooks(in documents: [Document]) -> [Runbook] {
-        // Each document's runbooks on whichever core is free; the slugs, unique across the
-        // handbook, in document order.
+        // Each document's runbooks, with their slugs as their titles give them, on whichever
+        // core is free; then the slugs made unique across the handbook, in document order.
         let found = ParallelMap.map(
-            documents, concurrency: ProcessInfo.processInfo.activeProcessorCount, runbooks(in:))
+            documents, concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { document in
+            Self.runbooks(in: document).map { runbook in
+                var runbook = runbook
+                runbook.slug = Runbook.slug(for: runbook.title)
+                return runbook
+            }
+        }
         var slugs = AnchorRegistry()
         var runbooks: [Runbook] = []
+        runbooks.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for var runbook in found.joined() {
-            runbook.slug = slugs.unique(Runbook.slug(for: runbook.title))
+            runbook.slug = slugs.unique(runbook.slug)
             runbooks.append(runbook)
         }
         return runbooks
