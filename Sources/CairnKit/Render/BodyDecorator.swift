@@ -63,6 +63,18 @@ struct BodyDecorator {
     /// The decorated bytes. Text between the places that can change is copied a run at a time:
     /// a tag's `<`, and a space that may start an attribute this rewrites.
     private func decorate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        // The fixed byte strings, read once: a `Self.` read in the loop checks a lazy global
+        // and retains its array every time.
+        let (tableOpen, tableClose, tableWrapOpen, tableWrapClose) = (
+            Self.tableOpen, Self.tableClose, Self.tableWrapOpen, Self.tableWrapClose
+        )
+        let (uncheckedBox, checkedBox, labelledUncheckedBox, labelledCheckedBox) = (
+            Self.uncheckedBox, Self.checkedBox, Self.labelledUncheckedBox,
+            Self.labelledCheckedBox
+        )
+        let (hrefAttribute, srcAttribute, attribute) = (
+            Self.hrefAttribute, Self.srcAttribute, Self.attribute
+        )
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
         let relocatesLinks = !(idPrefix.isEmpty && linkFolder.isEmpty)
@@ -97,25 +109,25 @@ struct BodyDecorator {
                     output += pending.html
                     pendingClose = nil
                 }
-                if bytes.hasPrefix(Self.tableOpen, at: index) {
-                    output += Self.tableWrapOpen
-                } else if bytes.hasPrefix(Self.tableClose, at: index) {
-                    output += Self.tableWrapClose
-                    index += Self.tableClose.count
+                if bytes.hasPrefix(tableOpen, at: index) {
+                    output += tableWrapOpen
+                } else if bytes.hasPrefix(tableClose, at: index) {
+                    output += tableWrapClose
+                    index += tableClose.count
                     continue
-                } else if bytes.hasPrefix(Self.uncheckedBox, at: index) {
-                    output += Self.labelledUncheckedBox
-                    index += Self.uncheckedBox.count
+                } else if bytes.hasPrefix(uncheckedBox, at: index) {
+                    output += labelledUncheckedBox
+                    index += uncheckedBox.count
                     continue
-                } else if bytes.hasPrefix(Self.checkedBox, at: index) {
-                    output += Self.labelledCheckedBox
-                    index += Self.checkedBox.count
+                } else if bytes.hasPrefix(checkedBox, at: index) {
+                    output += labelledCheckedBox
+                    index += checkedBox.count
                     continue
                 }
             } else if relocatesLinks,
-                let name = bytes.hasPrefix(Self.hrefAttribute, at: index)
-                    ? Self.hrefAttribute
-                    : bytes.hasPrefix(Self.srcAttribute, at: index) ? Self.srcAttribute : nil
+                let name = bytes.hasPrefix(hrefAttribute, at: index)
+                    ? hrefAttribute
+                    : bytes.hasPrefix(srcAttribute, at: index) ? srcAttribute : nil
             {
                 let valueStart = index + name.count
                 guard let valueEnd = bytes.firstIndex(of: UInt8(ascii: "\""), from: valueStart)
@@ -126,8 +138,8 @@ struct BodyDecorator {
                 output.append(UInt8(ascii: "\""))
                 index = valueEnd + 1
                 continue
-            } else if bytes.hasPrefix(Self.attribute, at: index) {
-                let valueStart = index + Self.attribute.count
+            } else if bytes.hasPrefix(attribute, at: index) {
+                let valueStart = index + attribute.count
                 guard let valueEnd = bytes.firstIndex(of: UInt8(ascii: "\""), from: valueStart)
                 else { break }
                 if let tag = Self.openTagName(in: output),

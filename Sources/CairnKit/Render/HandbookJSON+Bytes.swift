@@ -13,8 +13,10 @@ struct JSONObjectWriter {
         output.append(isFirst ? UInt8(ascii: "{") : UInt8(ascii: ","))
         isFirst = false
         output.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { output += $0 }
-        output += "\":".utf8
+        // Byte by byte: the generic `append(contentsOf:)` cost more than the few bytes of a name.
+        name.withUTF8Buffer { for byte in $0 { output.append(byte) } }
+        output.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ name: StaticString, _ value: String, _ output: inout [UInt8]) {
@@ -30,7 +32,7 @@ struct JSONObjectWriter {
 
     mutating func int(_ name: StaticString, _ value: Int, _ output: inout [UInt8]) {
         key(name, &output)
-        output += String(value).utf8
+        DecimalText.append(value, to: &output)
     }
 
     mutating func bool(_ name: StaticString, _ value: Bool, _ output: inout [UInt8]) {
@@ -57,9 +59,9 @@ struct JSONObjectWriter {
     mutating func progress(_ name: StaticString, _ value: Progress, _ output: inout [UInt8]) {
         key(name, &output)
         output += #"{"done":"#.utf8
-        output += String(value.done).utf8
+        DecimalText.append(value.done, to: &output)
         output += #","total":"#.utf8
-        output += String(value.total).utf8
+        DecimalText.append(value.total, to: &output)
         output.append(UInt8(ascii: "}"))
     }
 
@@ -101,7 +103,7 @@ enum JSONNumber {
     /// Swift's shortest form that reads back to the same value (`99.9`).
     static func append(_ value: Double, to output: inout [UInt8]) {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            output += String(Int64(value)).utf8
+            DecimalText.append(Int(Int64(value)), to: &output)
         } else if value.isFinite {
             output += "\(value)".utf8
         } else {

@@ -53,3 +53,18 @@ enum JSONText {
         }
     }
 }
+
+/// Whole numbers written as decimal digits straight into bytes, as `String(value)` spells
+/// them: making a string of each count and copying it out cost more than the digits.
+enum DecimalText {
+    static func append(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / divisor % 10))
+            divisor /= 10
+        }
+    }
+}

@@ -127,4 +127,12 @@ struct StringFastPathTests {
                 "\(text.debugDescription)")
         }
     }
+
+    @Test func `whole numbers are written with the digits String gives them`() {
+        for value in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min, 1_000_000_000_000] {
+            var bytes: [UInt8] = []
+            DecimalText.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
 }
