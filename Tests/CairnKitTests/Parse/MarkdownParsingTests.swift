@@ -331,7 +331,9 @@ struct LinkParsingTests {
             let html = parser.parse("[x](\(destination)) ![i](\(destination))").html
             #expect(html.contains("href=\"\"") && html.contains("src=\"\""), "\(destination)")
         }
-        for destination in ["javascript-guide.md", "https://x.test/data:1", "./file.md", "datasheet.md"] {
+        for destination in [
+            "javascript-guide.md", "https://x.test/data:1", "./file.md", "datasheet.md",
+        ] {
             let html = parser.parse("[x](\(destination))").html
             #expect(!html.contains("href=\"\""), "\(destination)")
         }
@@ -341,7 +343,9 @@ struct LinkParsingTests {
 struct BlockTreeTests {
     /// Every block below `block` with its depth (the block's children are at depth 1).
     private func descendants(of block: MarkdownBlock, depth: Int = 1) -> [(MarkdownBlock, Int)] {
-        block.children.flatMap { child in [(child, depth)] + descendants(of: child, depth: depth + 1) }
+        block.children.flatMap { child in
+            [(child, depth)] + descendants(of: child, depth: depth + 1)
+        }
     }
 
     @Test func `key lines are read as fields wherever their lines break`() throws {
@@ -376,7 +380,8 @@ struct BlockTreeTests {
     }
 
     @Test func `an item reads as its first paragraph, and its children follow in order`() throws {
-        let parsed = MarkdownParser().parse("- [x] ~~first~~ <!-- id: x -->\n\n  second\n  - inner\n")
+        let parsed = MarkdownParser().parse(
+            "- [x] ~~first~~ <!-- id: x -->\n\n  second\n  - inner\n")
         let item = try #require(parsed.root.children.first?.children.first)
         #expect(item.kind == .item(task: true))
         #expect(item.text == "first")

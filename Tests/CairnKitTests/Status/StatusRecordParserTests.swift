@@ -44,7 +44,10 @@ struct StatusRecordParserTests {
             "b.json", "/", "",
         ].map(StatusRecordParser.recordID)
         #expect(
-            ids == ["2026-11-20T14-03-11Z-production", "a", "xl", "no-extension", "deploys", "b", "/", ""])
+            ids == [
+                "2026-11-20T14-03-11Z-production", "a", "xl", "no-extension", "deploys", "b", "/",
+                "",
+            ])
     }
 
     @Test func `a misspelt status names the field, its position and the allowed values`() {
