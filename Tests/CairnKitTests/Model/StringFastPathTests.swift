@@ -65,6 +65,16 @@ struct StringFastPathTests {
         "ß", "\u{200D}", "\t", "Phase 2", "ðŸŽ¯",
     ]
 
+    /// `count` texts of one to eight pieces each, picked at random.
+    private static func randomMixes(_ count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+        }
+    }
+
     /// The characters of a text, as `forEachCharacter` hands them over.
     private func characters(of text: String) -> [String] {
         var found: [String] = []
@@ -75,14 +85,7 @@ struct StringFastPathTests {
     }
 
     @Test func `characters come out as iterating the text gives them, ASCII ones as bytes`() {
-        var generator = SystemRandomNumberGenerator()
-        var texts = Self.texts + Self.pieces
-        for _ in 0..<2000 {
-            texts.append(
-                (0..<Int.random(in: 1...8, using: &generator)).map { _ in
-                    Self.pieces.randomElement(using: &generator) ?? ""
-                }.joined())
-        }
+        let texts = Self.texts + Self.pieces + Self.randomMixes(2000)
         for text in texts {
             #expect(characters(of: text) == text.map(String.init), "\(text.debugDescription)")
         }
@@ -106,14 +109,7 @@ struct StringFastPathTests {
             String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
                 .split(separator: " ").joined(separator: separator)
         }
-        var generator = SystemRandomNumberGenerator()
-        var texts = Self.texts + Self.pieces
-        for _ in 0..<2000 {
-            texts.append(
-                (0..<Int.random(in: 1...8, using: &generator)).map { _ in
-                    Self.pieces.randomElement(using: &generator) ?? ""
-                }.joined())
-        }
+        let texts = Self.texts + Self.pieces + Self.randomMixes(2000)
         for text in texts {
             #expect(
                 Slug.github(text).unicodeScalars.elementsEqual(
