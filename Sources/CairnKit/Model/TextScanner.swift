@@ -42,9 +42,23 @@ struct TextScanner {
         return nil
     }
 
+    /// The ASCII digits `text` starts with: byte by byte, unless a byte beyond ASCII follows
+    /// them (it could be a mark joined to the last digit, which is then no ASCII character).
+    private static func leadingDigits(of text: Substring) -> Substring {
+        let bytes = text.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+            bytes.formIndex(after: &end)
+        }
+        guard end == bytes.endIndex || bytes[end] < 0x80 else {
+            return text.prefix { $0.isASCII && $0.isNumber }
+        }
+        return text[..<end]
+    }
+
     /// A run of ASCII digits as an integer.
     mutating func scanInteger() -> Int? {
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let digits = Self.leadingDigits(of: rest)
         guard !digits.isEmpty, let value = Int(digits) else { return nil }
         rest = rest.dropFirst(digits.count)
         return value
@@ -52,24 +66,26 @@ struct TextScanner {
 
     /// A decimal number such as `99.9`, `-5` or `0,1` (a decimal comma is read as a point).
     mutating func scanDecimal() -> Double? {
-        var text = ""
         var scanned = rest
-        if scanned.first == "-" {
-            text.append("-")
-            scanned = scanned.dropFirst()
-        }
-        let whole = scanned.prefix { $0.isASCII && $0.isNumber }
+        let isNegative = scanned.first == "-"
+        if isNegative { scanned = scanned.dropFirst() }
+        let whole = Self.leadingDigits(of: scanned)
         guard !whole.isEmpty else { return nil }
-        text += whole
-        scanned = scanned.dropFirst(whole.count)
+        scanned = scanned[whole.endIndex...]
+        var fraction: Substring = ""
         if let separator = scanned.first, separator == "." || separator == "," {
-            let fraction = scanned.dropFirst().prefix { $0.isASCII && $0.isNumber }
-            if !fraction.isEmpty {
-                text += "." + fraction
-                scanned = scanned.dropFirst(1 + fraction.count)
-            }
+            fraction = Self.leadingDigits(of: scanned.dropFirst())
+            if !fraction.isEmpty { scanned = scanned[fraction.endIndex...] }
         }
-        guard let value = Double(text) else { return nil }
+        let value: Double
+        if fraction.isEmpty, whole.utf8.count <= 15, let integer = Int(whole) {
+            // Exactly what `Double` reads from the digits: a whole number below 2^53.
+            value = isNegative ? -Double(integer) : Double(integer)
+        } else {
+            let text = (isNegative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+            guard let parsed = Double(text) else { return nil }
+            value = parsed
+        }
         rest = scanned
         return value
     }

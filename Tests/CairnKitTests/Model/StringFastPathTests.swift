@@ -9,11 +9,12 @@ struct StringFastPathTests {
         "", "/", "//", "a", "plans/X.md", "/plans//X.md/", "a,b,,c,", ",,", "one two  three ",
         "ÉTAPE/Café.md", "Tabs\tand\r\nbreaks\n", "line\r\nline\nline", "x\u{301}/y", "/\u{338}a/b",
         "🇺🇸 flag/🎯 goal", "GUIDE.md#setup#again", "#", "İstanbul ΣΑΣ Straße",
+        "Start\n↓\nDone\u{301}\n\u{301}after\n", "a\t\u{301}b\tc", "line\n\n🎯\n",
     ]
 
     @Test func `splitting on an ASCII separator gives the pieces the character split gives`() {
         for text in Self.texts {
-            for separator: Character in ["/", ",", " ", "#", "\n", "."] {
+            for separator: Character in ["/", ",", " ", "#", "\n", "\t", "."] {
                 for maxSplits in [0, 1, 2, Int.max] {
                     for omitting in [true, false] {
                         let expected = text.split(
@@ -133,5 +134,31 @@ struct StringFastPathTests {
             DecimalText.append(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == String(value))
         }
+    }
+
+    @Test func `numbers are read from their digits, and a digit under a mark ends them`() {
+        func decimal(_ text: String) -> (Double?, String) {
+            var scanner = TextScanner(text)
+            let value = scanner.scanDecimal()
+            return (value, String(scanner.rest))
+        }
+        let cases: [(String, Double?, String)] = [
+            ("2-3 weeks", 2, "-3 weeks"), ("99.9%", 99.9, "%"), ("0,5 h", 0.5, " h"),
+            ("-5 ms", -5, " ms"), ("007", 7, ""), ("1.", 1, "."), ("x1", nil, "x1"),
+            ("1234567890123456789", 1_234_567_890_123_456_789, ""),
+            ("7\u{301}", nil, "7\u{301}"), ("12\u{301}", 1, "2\u{301}"),
+            ("1.5\u{301}", 1, ".5\u{301}"), ("3\u{FF10}", 3, "\u{FF10}"),
+        ]
+        for (text, value, rest) in cases {
+            let (read, left) = decimal(text)
+            #expect(read == value && left == rest, "\(text.debugDescription)")
+        }
+        var negativeZero = TextScanner("-0")
+        #expect(negativeZero.scanDecimal()?.sign == .minus)
+        var integer = TextScanner("42\u{301}")
+        #expect(integer.scanInteger() == 4)
+        #expect(
+            Estimate(parsing: "2–3 weeks")
+                == Estimate(text: "2–3 weeks", minimumDays: 14, maximumDays: 21))
     }
 }
