@@ -158,7 +158,7 @@ private struct BlockTreeBuilder {
             return !hasKey(current) && slice(current.start, text.utf8.count).isAllWhitespace
         }
 
-        /// A key with at least one letter in it.
+        /// Whether the line has a key, and one that is not empty.
         private func hasKey(_ line: Line) -> Bool {
             guard let start = line.keyStart else { return false }
             return (line.keyEnd ?? text.utf8.count) > start
