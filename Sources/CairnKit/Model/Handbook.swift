@@ -6,8 +6,12 @@ public struct Handbook: Sendable {
     /// The records CI wrote: deploys, backups and restore tests, metrics windows.
     public let status: StatusHistory
 
+    /// - Parameter derivesRunbooks: false for a handbook that is only checked: no rule reads
+    ///   runbooks, and on a large handbook they are the costliest step between the parse and
+    ///   the checker. Its `runbooks` are then empty.
     public init(
-        title: String, config: HandbookConfig, documents: [Document], status: StatusHistory = .empty
+        title: String, config: HandbookConfig, documents: [Document], status: StatusHistory = .empty,
+        derivesRunbooks: Bool = true
     ) {
         self.title = title
         self.config = config
@@ -21,12 +25,12 @@ public struct Handbook: Sendable {
         distinctTargets = targets.filter { seen.insert($0.definition).inserted }
         targetEvaluations = TargetEvaluation.evaluate(
             distinctTargets, against: status.latestMetrics)
-        runbooks = Self.runbooks(in: documents)
+        runbooks = derivesRunbooks ? Self.runbooks(in: documents) : []
         documentIndexByPath = Dictionary(
             documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every runbook, in reading order.
+    /// Every runbook, in reading order (none when the handbook was built without them).
     public let runbooks: [Runbook]
     private let documentIndexByPath: [String: Int]
 

@@ -3,7 +3,8 @@ import Foundation
 /// Builds the `Handbook` from a loaded content tree: parses each document, reads the
 /// configuration, orders the documents.
 public struct HandbookBuilder: Sendable {
-    /// Whether documents keep their body HTML; `cairn check` has no use for it.
+    /// Whether documents keep their body HTML and the handbook has its runbooks; `cairn check`
+    /// has no use for either.
     public var rendersHTML: Bool
     /// How many documents are parsed and modelled at once. Only cmark's inline pass, which
     /// Debian's libcmark-gfm cannot run twice at once, is serialized (in `MarkdownParser`).
@@ -60,7 +61,9 @@ public struct HandbookBuilder: Sendable {
         }
         let title = config.title ?? documents.first?.title ?? "Handbook"
         return (
-            Handbook(title: title, config: config, documents: documents, status: status),
+            Handbook(
+                title: title, config: config, documents: documents, status: status,
+                derivesRunbooks: rendersHTML),
             diagnostics
         )
     }
