@@ -20,11 +20,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CAtomicRename"),
+        .target(name: "CParseArena"),
         .target(
             name: "CairnKit",
             dependencies: [
                 "CCmarkGFM",
                 "CAtomicRename",
+                "CParseArena",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -49,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CairnKitTests",
-            dependencies: ["CairnKit"],
+            dependencies: ["CairnKit", "CParseArena"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

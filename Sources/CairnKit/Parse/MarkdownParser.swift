@@ -1,10 +1,16 @@
 import CCmarkGFM
+import CParseArena
 import Foundation
 
 /// Parses GitHub-flavoured markdown with libcmark-gfm: the only place that touches cmark.
 ///
 /// Debian's libcmark-gfm keeps a global table during `cmark_parser_finish`, so two parses at
-/// once corrupt each other; every parse therefore runs under one process-wide lock.
+/// once corrupt each other; that step of every parse therefore runs under one process-wide
+/// lock.
+///
+/// cmark allocates from the calling thread's parse arena (`CParseArena`): a document's
+/// parse and HTML are well over a thousand allocations, and freeing its tree walks every
+/// node. Nothing cmark allocated outlives `parse`, which gives the arena back when it ends.
 public struct MarkdownParser: Sendable {
     /// Whether raw HTML in the markdown is passed through instead of omitted.
     public var allowsRawHTML: Bool
@@ -34,12 +40,11 @@ public struct MarkdownParser: Sendable {
         var renderOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         if allowsRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
 
+        // The parser, the tree and the HTML are all in the arena: dropped here at once, with
+        // no `cmark_node_free` walking the tree.
+        defer { cairn_parse_arena_reset() }
         guard let (parser, document) = Self.parseDocument(text, options: parseOptions) else {
             return ParsedMarkdown(root: MarkdownTree.empty.root, html: "")
-        }
-        defer {
-            cmark_node_free(document)
-            cmark_parser_free(parser)
         }
         let root = BlockTreeBuilder(maximumDepth: maximumDepth)
             .build(
@@ -48,8 +53,7 @@ public struct MarkdownParser: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = ""
         if rendersHTML, let rendered = cmark_render_html(document, renderOptions, extensions) {
-            html = String(cString: rendered)
-            free(rendered)
+            html = String(cString: rendered)  // copied out before the arena is reset
         }
         return ParsedMarkdown(root: root, html: html)
     }
@@ -58,14 +62,17 @@ public struct MarkdownParser: Sendable {
         _ text: String, options: Int32
     ) -> (OpaquePointer, OpaquePointer)? {
         _ = registration
-        guard let parser = cmark_parser_new(options) else { return nil }
+        guard
+            let parser = cmark_parser_new_with_mem(
+                options, cairn_parse_arena_memory().assumingMemoryBound(to: cmark_mem.self))
+        else { return nil }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        var text = text
+        text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
@@ -73,10 +80,7 @@ public struct MarkdownParser: Sendable {
         parseLock.lock()
         let document = cmark_parser_finish(parser)
         parseLock.unlock()
-        guard let document else {
-            cmark_parser_free(parser)
-            return nil
-        }
+        guard let document else { return nil }
         return (parser, document)
     }
 }
