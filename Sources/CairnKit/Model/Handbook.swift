@@ -10,7 +10,8 @@ public struct Handbook: Sendable {
     ///   runbooks, and on a large handbook they are the costliest step between the parse and
     ///   the checker. Its `runbooks` are then empty.
     public init(
-        title: String, config: HandbookConfig, documents: [Document], status: StatusHistory = .empty,
+        title: String, config: HandbookConfig, documents: [Document],
+        status: StatusHistory = .empty,
         derivesRunbooks: Bool = true
     ) {
         self.title = title

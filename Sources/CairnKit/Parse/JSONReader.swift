@@ -73,6 +73,7 @@ private struct Cursor {
         let startLine = line
         let startColumn = column
         let value: JSONNode.Value
+        var exactInteger: Int?
         switch bytes[index] {
         case UInt8(ascii: "{"): value = try readObject(depth: depth)
         case UInt8(ascii: "["): value = try readArray(depth: depth)
@@ -81,7 +82,9 @@ private struct Cursor {
         case UInt8(ascii: "f"): value = try readLiteral("false", .bool(false))
         case UInt8(ascii: "n"): value = try readLiteral("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            value = .number(try readNumber())
+            let number = try readNumber()
+            value = .number(number.value)
+            exactInteger = number.exactInteger
         default:
             let word = bytes[index...].prefix { $0 >= 0x41 && $0 <= 0x7A }
             if ["NaN", "Infinity"].contains(String(decoding: word, as: UTF8.self)) {
@@ -89,7 +92,8 @@ private struct Cursor {
             }
             throw error("expected a value (a string, number, object, array, true, false or null)")
         }
-        return JSONNode(value: value, line: startLine, column: startColumn)
+        return JSONNode(
+            value: value, line: startLine, column: startColumn, exactInteger: exactInteger)
     }
 
     mutating func readLiteral(_ word: String, _ value: JSONNode.Value) throws(JSONSyntaxError)
@@ -256,7 +260,8 @@ private struct Cursor {
         return value
     }
 
-    mutating func readNumber() throws(JSONSyntaxError) -> Double {
+    /// The number, and the same exactly when it is written as a whole number that fits an `Int`.
+    mutating func readNumber() throws(JSONSyntaxError) -> (value: Double, exactInteger: Int?) {
         let start = index
         func digits() -> Int {
             let begin = index
@@ -272,13 +277,16 @@ private struct Cursor {
         } else if digits() == 0 {
             throw error("invalid number")
         }
+        var isWhole = true
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isWhole = false
             index += 1
             guard digits() > 0 else { throw error("invalid number: digits expected after '.'") }
         }
         if index < bytes.count,
             bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
         {
+            isWhole = false
             index += 1
             if index < bytes.count,
                 bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
@@ -294,6 +302,6 @@ private struct Cursor {
             index = start
             throw error("number \(text.prefix(40)) is too large")
         }
-        return number
+        return (number, isWhole ? Int(text) : nil)
     }
 }

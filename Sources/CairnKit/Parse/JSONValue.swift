@@ -14,6 +14,16 @@ public struct JSONNode: Sendable, Equatable {
     public var value: Value
     public var line: Int
     public var column: Int
+    /// A number written as a whole number (`12`, `-3`, no fraction or exponent) that fits in
+    /// an `Int`, exactly: a double holds whole numbers exactly only up to 2^53.
+    public var exactInteger: Int?
+
+    public init(value: Value, line: Int, column: Int, exactInteger: Int? = nil) {
+        self.value = value
+        self.line = line
+        self.column = column
+        self.exactInteger = exactInteger
+    }
 
     /// The member named `key` of an object.
     public subscript(key: String) -> JSONNode? {

@@ -52,20 +52,19 @@ public struct StatusRecordParser: Sendable {
         }
         let id = Self.recordID(path)
         let location = Diagnostic.Location(path: path, line: root.line, column: root.column)
-        let data = Data(bytes)
         switch schema {
         case DeployRecord.schemaID:
-            return decode(DeployRecord.self, data, root, members, path) { record, unknown in
+            return decode(DeployRecord.self, root, members, path) { record, unknown in
                 .deploy(
                     StatusEntry(id: id, location: location, record: record, unknownFields: unknown))
             }
         case BackupRecord.schemaID:
-            return decode(BackupRecord.self, data, root, members, path) { record, unknown in
+            return decode(BackupRecord.self, root, members, path) { record, unknown in
                 .backup(
                     StatusEntry(id: id, location: location, record: record, unknownFields: unknown))
             }
         case MetricsRecord.schemaID:
-            return decode(MetricsRecord.self, data, root, members, path) { record, unknown in
+            return decode(MetricsRecord.self, root, members, path) { record, unknown in
                 .metrics(
                     StatusEntry(id: id, location: location, record: record, unknownFields: unknown))
             }
@@ -112,23 +111,13 @@ public struct StatusRecordParser: Sendable {
     }
 
     private func decode<Record: Decodable & ValidatedRecord>(
-        _ type: Record.Type, _ data: Data, _ root: JSONNode, _ members: [JSONMember],
-        _ path: String,
+        _ type: Record.Type, _ root: JSONNode, _ members: [JSONMember], _ path: String,
         wrap: (Record, [String]) -> AnyStatusEntry
     ) -> (entry: AnyStatusEntry?, diagnostics: [Diagnostic]) {
         let record: Record
         do {
-            record = try JSONDecoder().decode(Record.self, from: data)
+            record = try JSONNodeDecoder.decode(Record.self, from: root)
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-                let (fieldPath, node) = Self.oversizedNumber(in: root, at: [])
-            {
-                // Foundation refuses the whole document for one such number; name it instead.
-                return (
-                    nil,
-                    [fail(path, node, "\(fieldPath.joinedAsFieldPath): the number is too large")]
-                )
-            }
             return (nil, [diagnostic(for: error, root: root, path: path)])
         } catch {
             return (nil, [fail(path, root, "cannot read the record: \(error)")])
@@ -146,7 +135,8 @@ public struct StatusRecordParser: Sendable {
                 }
             )
         }
-        let known = Set(Record.fieldNames)
+        // A dozen short names: a scan costs less than a set made for every record.
+        let known = Record.fieldNames
         let unknown = members.map(\.key).filter { !known.contains($0) }
         return (wrap(record, unknown), [])
     }
@@ -188,29 +178,6 @@ public struct StatusRecordParser: Sendable {
         return Diagnostic(
             .statusBadField, .error, at: .init(path: path, line: node.line, column: node.column),
             "\(name): \(message)")
-    }
-
-    /// The first number too large for a 64-bit integer, and where it stands.
-    static func oversizedNumber(in node: JSONNode, at path: [FieldPathComponent]) -> (
-        [FieldPathComponent], JSONNode
-    )? {
-        switch node.value {
-        case .number(let number) where abs(number) >= 9.2e18: return (path, node)
-        case .array(let elements):
-            for (index, element) in elements.enumerated() {
-                if let found = oversizedNumber(in: element, at: path + [.index(index)]) {
-                    return found
-                }
-            }
-        case .object(let members):
-            for member in members {
-                if let found = oversizedNumber(in: member.value, at: path + [.key(member.key)]) {
-                    return found
-                }
-            }
-        default: break
-        }
-        return nil
     }
 
     /// The deepest node along `path` that exists.

@@ -16,8 +16,8 @@ struct ParseArenaTests {
         | A | ~~$9~~ |
         """
 
-    @Test func `a document larger than the arena keeps is parsed whole, and the next is unaffected`()
-    {
+    @Test
+    func `a document larger than the arena keeps is parsed whole, and the next is unaffected`() {
         let parser = MarkdownParser()
         let before = parser.parse(Self.small).html
         // About 60,000 items: far more than one block of the arena, and more than it keeps.
