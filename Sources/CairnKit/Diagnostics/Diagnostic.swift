@@ -34,8 +34,12 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
             self.column = column
         }
 
+        /// By path, line and column. Field by field rather than as tuples, which copy (and
+        /// so retain and release) the paths at every comparison of a large sort.
         public static func < (lhs: Location, rhs: Location) -> Bool {
-            (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+            if lhs.path != rhs.path { return lhs.path < rhs.path }
+            if lhs.line != rhs.line { return lhs.line < rhs.line }
+            return lhs.column < rhs.column
         }
 
         /// The path as a user in the working folder names it: content paths are relative to the
@@ -72,8 +76,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         self.hint = hint
     }
 
+    /// By location, then rule id, then message, field by field (see `Location.<`).
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.id.rawValue, lhs.message) < (rhs.location, rhs.id.rawValue, rhs.message)
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.id.rawValue != rhs.id.rawValue { return lhs.id.rawValue < rhs.id.rawValue }
+        return lhs.message < rhs.message
     }
 
     /// The compiler-style line `path:line:column: severity: message [id]`.
@@ -85,4 +92,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error, which means no page may be written.
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// How many are of `severity`, counted without copying them into a filtered array.
+    public func count(of severity: Diagnostic.Severity) -> Int {
+        var count = 0
+        for diagnostic in self where diagnostic.severity == severity { count += 1 }
+        return count
+    }
 }

@@ -24,7 +24,7 @@ public struct DiagnosticReport: Sendable {
     /// The lines to print, errors and warnings always, notes when `showsNotes`.
     public var lines: [String] {
         var lines = diagnostics.filter { showsNotes || $0.severity != .note }.map(format)
-        let hidden = diagnostics.filter { $0.severity == .note }.count
+        let hidden = diagnostics.count(of: .note)
         if !showsNotes && countsHiddenNotes && hidden > 0 {
             lines.append(
                 "\(hidden) note\(hidden == 1 ? "" : "s") (repairs and hints) not shown; --verbose lists them"
@@ -34,7 +34,7 @@ public struct DiagnosticReport: Sendable {
     }
 
     public func count(_ severity: Diagnostic.Severity) -> Int {
-        diagnostics.filter { $0.severity == severity }.count
+        diagnostics.count(of: severity)
     }
 
     private func format(_ diagnostic: Diagnostic) -> String {

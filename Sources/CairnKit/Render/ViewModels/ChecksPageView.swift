@@ -53,9 +53,9 @@ struct FindingCounts {
     let notes: Int
 
     init(_ findings: [Diagnostic]) {
-        errors = findings.filter { $0.severity == .error }.count
-        warnings = findings.filter { $0.severity == .warning }.count
-        notes = findings.filter { $0.severity == .note }.count
+        errors = findings.count(of: .error)
+        warnings = findings.count(of: .warning)
+        notes = findings.count(of: .note)
     }
 
     var sentence: String {
