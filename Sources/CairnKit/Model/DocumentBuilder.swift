@@ -214,7 +214,7 @@ struct DocumentBuilder {
             }
             let explicitID = item.comments.lazy.compactMap(Self.explicitID).first
             let id = taskIDs.unique(
-                explicitID ?? scope.map { $0 + "/" + Slug.compact(item.text) }
+                explicitID ?? scope.map { Slug.compact(item.text, scope: $0) }
                     ?? Slug.compact(item.text))
             if let explicitID, id != explicitID {
                 duplicateTaskIDs.append(DuplicateTaskID(id: explicitID, location: location(item)))

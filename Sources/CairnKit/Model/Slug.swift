@@ -57,6 +57,35 @@ public enum Slug {
         return result.isEmpty ? "item" : result
     }
 
+    /// `scope/` followed by `compact(text)`, a task's id in its scope, made as one string:
+    /// joining the two cost more than making the slug.
+    static func compact(_ text: String, scope: String, limit: Int = 64) -> String {
+        var text = text
+        var scope = scope
+        let ascii = text.withUTF8 { source -> String? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            return scope.withUTF8 { prefix in
+                // Room for the scope, the slash, and the words or `item`.
+                String(unsafeUninitializedCapacity: prefix.count + 1 + max(source.count, 4)) {
+                    buffer in
+                    _ = buffer.initialize(fromContentsOf: prefix)
+                    buffer[prefix.count] = UInt8(ascii: "/")
+                    let words = UnsafeMutableBufferPointer(rebasing: buffer[(prefix.count + 1)...])
+                    var count = ASCIIWord.write(source, into: words, joinedBy: UInt8(ascii: "-"))
+                    if count > limit {
+                        count = words[..<limit].lastIndex(of: UInt8(ascii: "-")) ?? limit
+                    }
+                    if count == 0 {
+                        count = UnsafeMutableBufferPointer(rebasing: words[..<4])
+                            .initialize(fromContentsOf: "item".utf8)
+                    }
+                    return prefix.count + 1 + count
+                }
+            }
+        }
+        return ascii ?? scope + "/" + compact(text, limit: limit)
+    }
+
     /// `compact` over the UTF-8 bytes when the text is all ASCII, as nearly every title is:
     /// the same result without a `Character` per letter. Nil when the text is not ASCII.
     private static func compactASCII(_ text: String, limit: Int) -> String? {
@@ -99,25 +128,36 @@ enum ASCIIWord {
         return text.withUTF8 { source -> String? in
             guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
             return String(unsafeUninitializedCapacity: source.count) { words in
-                var count = 0
-                var pendingSeparator = false
-                for byte in source {
-                    let lower = lowercased(byte)
-                    if keepingDigits ? isWordByte(lower) : isLetterByte(lower) {
-                        if pendingSeparator && count > 0 {
-                            words[count] = separator
-                            count += 1
-                        }
-                        pendingSeparator = false
-                        words[count] = lower
-                        count += 1
-                    } else {
-                        pendingSeparator = true
-                    }
-                }
+                let count = write(
+                    source, into: words, joinedBy: separator, keepingDigits: keepingDigits)
                 return length(UnsafeMutableBufferPointer(rebasing: words[..<count]))
             }
         }
+    }
+
+    /// Writes the runs of letters (and digits) of ASCII `source`, lowercased and joined by
+    /// `separator`, into `words`, which has room for `source.count` bytes; returns how many.
+    static func write(
+        _ source: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt8>,
+        joinedBy separator: UInt8, keepingDigits: Bool = true
+    ) -> Int {
+        var count = 0
+        var pendingSeparator = false
+        for byte in source {
+            let lower = lowercased(byte)
+            if keepingDigits ? isWordByte(lower) : isLetterByte(lower) {
+                if pendingSeparator && count > 0 {
+                    words[count] = separator
+                    count += 1
+                }
+                pendingSeparator = false
+                words[count] = lower
+                count += 1
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return count
     }
 
     /// `words(of:joinedBy:)` for text that is not all ASCII: letters and digits as Unicode

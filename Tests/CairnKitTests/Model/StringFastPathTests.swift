@@ -128,6 +128,24 @@ struct StringFastPathTests {
         }
     }
 
+    @Test func `a task id made in one piece is its scope, a slash and the compact slug`() {
+        let long = String(repeating: "word ", count: 30)
+        let texts =
+            Self.texts + Self.pieces + Self.randomMixes(500) + [
+                "", "!!!", long, long + "x", "Test backup restoration", "A" + long, "é" + long,
+            ]
+        for text in texts {
+            for scope in ["phase-3", "pre-deployment", "", "ümlaut-scope"] {
+                for limit in [64, 5, 1000] {
+                    #expect(
+                        Slug.compact(text, scope: scope, limit: limit)
+                            == scope + "/" + Slug.compact(text, limit: limit),
+                        "\(text.debugDescription) in \(scope)")
+                }
+            }
+        }
+    }
+
     @Test func `whole numbers are written with the digits String gives them`() {
         for value in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min, 1_000_000_000_000] {
             var bytes: [UInt8] = []
