@@ -18,6 +18,7 @@ public struct Section: Sendable, Equatable {
         _modify {
             makeUnique()
             yield &storage.title
+            storage.unnumberedTitle = Self.unnumbered(storage.title)
         }
     }
     /// The anchor of the section in its page (GitHub's slug for headings).
@@ -106,6 +107,9 @@ public struct Section: Sendable, Equatable {
     private final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var kind: Kind
         @exclusivity(unchecked) var title: String
+        /// `unnumbered(title)`, kept with the title: rules ask for it of every checklist
+        /// against each of its siblings.
+        @exclusivity(unchecked) var unnumberedTitle: String
         @exclusivity(unchecked) var anchor: String
         @exclusivity(unchecked) var level: Int
         @exclusivity(unchecked) var location: Diagnostic.Location
@@ -124,6 +128,7 @@ public struct Section: Sendable, Equatable {
         ) {
             self.kind = kind
             self.title = title
+            unnumberedTitle = Section.unnumbered(title)
             self.anchor = anchor
             self.level = level
             self.location = location
@@ -202,7 +207,10 @@ public struct Section: Sendable, Equatable {
     }
 
     /// The title without a leading number such as `4.1:` or `2.`.
-    public var unnumberedTitle: String {
+    public var unnumberedTitle: String { storage.unnumberedTitle }
+
+    /// `title` without a leading number such as `4.1:` or `2.`.
+    static func unnumbered(_ title: String) -> String {
         // Nearly every title starts with an ASCII letter: nothing to take off.
         if let first = title.utf8.first, first < 0x80,
             !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), first != UInt8(ascii: ".")
