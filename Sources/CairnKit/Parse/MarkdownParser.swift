@@ -102,7 +102,9 @@ private struct BlockTreeBuilder {
             var keyEnd: Int?
         }
 
-        var text = ""
+        /// The text's UTF-8 bytes, copied from cmark's literals as they come: a string made of
+        /// each literal and appended cost more than the rest of turning a block into a node.
+        var text: [UInt8] = []
         /// How many top-level inline runs there are (ignoring blank text, breaks and
         /// comments), and the kind of the first: all a block needs to know of them.
         var topLevelRunCount = 0
@@ -130,47 +132,86 @@ private struct BlockTreeBuilder {
             hasKeys = false
         }
 
-        mutating func append(_ fragment: String) {
-            text += fragment
+        /// Appends a cmark literal; returns whether it is all whitespace.
+        mutating func append(_ literal: UnsafePointer<CChar>) -> Bool {
+            let fragment = UnsafeBufferPointer(
+                start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                count: strlen(literal))
+            text.append(contentsOf: fragment)
+            return Self.isAllWhitespace(fragment)
+        }
+
+        /// `isAllWhitespace` of the text the bytes spell; ASCII answered byte by byte.
+        static func isAllWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes {
+                if byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).isAllWhitespace }
+                if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+            }
+            return true
+        }
+
+        /// The whole text without leading and trailing whitespace, as `trimmingWhitespace`
+        /// gives it.
+        var trimmedText: String {
+            text.withUnsafeBufferPointer { bytes in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else {
+                    return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+                }
+                var start = 0
+                var end = bytes.count
+                while start < end, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) {
+                    start += 1
+                }
+                while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1])
+                {
+                    end -= 1
+                }
+                return String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
         }
 
         /// A line break: cmark gives break nodes no position, so the next line is counted on.
         mutating func breakLine(hard: Bool) {
             // A key broken over lines is a key on each.
-            if capturingKey { lines[lines.count - 1].keyEnd = text.utf8.count }
-            text += hard ? "\n" : " "
+            if capturingKey { lines[lines.count - 1].keyEnd = text.count }
+            text.append(hard ? UInt8(ascii: "\n") : UInt8(ascii: " "))
             lines.append(
                 Line(
-                    start: text.utf8.count, line: lines[lines.count - 1].line + 1,
-                    keyStart: capturingKey ? text.utf8.count : nil))
+                    start: text.count, line: lines[lines.count - 1].line + 1,
+                    keyStart: capturingKey ? text.count : nil))
         }
 
         mutating func startKey() {
             capturingKey = true
             hasKeys = true
-            lines[lines.count - 1].keyStart = text.utf8.count
+            lines[lines.count - 1].keyStart = text.count
         }
 
         mutating func endKey() {
             capturingKey = false
-            lines[lines.count - 1].keyEnd = text.utf8.count
+            lines[lines.count - 1].keyEnd = text.count
         }
 
         /// Whether the current line has no key and nothing but blanks so far.
         var isLineEmpty: Bool {
             let current = lines[lines.count - 1]
-            return !hasKey(current) && slice(current.start, text.utf8.count).isAllWhitespace
+            return !hasKey(current)
+                && text.withUnsafeBufferPointer {
+                    Self.isAllWhitespace(UnsafeBufferPointer(rebasing: $0[current.start...]))
+                }
         }
 
         /// Whether the line has a key, and one that is not empty.
         private func hasKey(_ line: Line) -> Bool {
             guard let start = line.keyStart else { return false }
-            return (line.keyEnd ?? text.utf8.count) > start
+            return (line.keyEnd ?? text.count) > start
         }
 
-        private func slice(_ from: Int, _ to: Int) -> Substring {
-            let start = text.utf8.index(text.startIndex, offsetBy: from)
-            return text[start..<text.utf8.index(start, offsetBy: to - from)]
+        /// The text between two offsets, which fall between literals and breaks, so never
+        /// inside a character's bytes.
+        private func slice(_ from: Int, _ to: Int) -> String {
+            String(decoding: text[from..<to], as: UTF8.self)
         }
 
         var fields: [MarkdownField] {
@@ -178,11 +219,11 @@ private struct BlockTreeBuilder {
             return lines.indices.compactMap { index in
                 let line = lines[index]
                 guard hasKey(line), let keyStart = line.keyStart else { return nil }
-                let keyEnd = line.keyEnd ?? text.utf8.count
+                let keyEnd = line.keyEnd ?? text.count
                 // A line ends where the break (one byte) before the next begins.
-                let end = index + 1 < lines.count ? lines[index + 1].start - 1 : text.utf8.count
+                let end = index + 1 < lines.count ? lines[index + 1].start - 1 : text.count
                 var key = slice(keyStart, keyEnd).trimmingWhitespace()
-                var value = (String(slice(line.start, keyStart)) + slice(keyEnd, end))
+                var value = (slice(line.start, keyStart) + slice(keyEnd, end))
                     .trimmingWhitespace()
                 if key.hasSuffix(":") {
                     key.removeLast()
@@ -377,7 +418,7 @@ private struct BlockTreeBuilder {
     }
 
     private func apply(_ content: InlineContent, to node: inout MarkdownTree.Node) {
-        node.text = content.text.trimmingWhitespace()
+        node.text = content.trimmedText
         node.links = content.links
         node.comments = content.comments
         node.isBoldOnly = content.isOnly(.strong)
@@ -417,12 +458,11 @@ private struct BlockTreeBuilder {
             type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
             || type == CMARK_NODE_IMAGE || isStrikethrough
         if isEntering {
-            let literal = string(cmark_node_get_literal(node))
             let isTopLevel = content.depth == 0
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                content.append(literal)
-                if isTopLevel && !literal.isAllWhitespace {
+                guard let literal = cmark_node_get_literal(node) else { break }
+                if !content.append(literal) && isTopLevel {
                     content.noteTopLevelRun(.text)
                 }
             case CMARK_NODE_SOFTBREAK:
@@ -430,6 +470,7 @@ private struct BlockTreeBuilder {
             case CMARK_NODE_LINEBREAK:
                 content.breakLine(hard: true)
             case CMARK_NODE_HTML_INLINE:
+                let literal = string(cmark_node_get_literal(node))
                 if literal.hasPrefix("<!--") && literal.hasSuffix("-->") {
                     content.comments.append(String(literal.dropFirst(4).dropLast(3)))
                 } else if isTopLevel {
