@@ -2,7 +2,8 @@
 enum HTMLEscaping {
     static func text(_ value: String) -> String {
         // Most text has nothing to escape: hand it back without copying.
-        guard value.utf8.contains(where: needsEscaping) else { return value }
+        var probe = value
+        guard probe.withUTF8({ firstSpecial(in: $0) != nil }) else { return value }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 16)
         append(value, to: &bytes)
@@ -16,11 +17,12 @@ enum HTMLEscaping {
     static func append(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         value.withUTF8 { utf8 in
-            guard utf8.contains(where: needsEscaping) else {
+            guard let special = firstSpecial(in: utf8) else {
                 bytes.append(contentsOf: utf8)
                 return
             }
-            for byte in utf8 {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<special]))
+            for byte in utf8[special...] {
                 switch byte {
                 case UInt8(ascii: "&"): bytes += "&amp;".utf8
                 case UInt8(ascii: "<"): bytes += "&lt;".utf8
@@ -33,6 +35,20 @@ enum HTMLEscaping {
         }
     }
 
+    /// The first byte to escape, found a word at a time.
+    private static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        WordScan.firstIndex(
+            in: bytes,
+            wordMayHold: {
+                WordScan.contains($0, UInt8(ascii: "&")) || WordScan.contains($0, UInt8(ascii: "<"))
+                    || WordScan.contains($0, UInt8(ascii: ">"))
+                    || WordScan.contains($0, UInt8(ascii: "\""))
+                    || WordScan.contains($0, UInt8(ascii: "'"))
+            },
+            isSpecial: needsEscaping)
+    }
+
+    @inline(__always)
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
