@@ -126,6 +126,16 @@ extension PlanTask {
 extension Section {
     /// The counted tasks of the section that are not done, nested ones included.
     var openTasks: [PlanTask] { allTasks.filter(\.isOpen) }
-    /// Whether any task in the section is ticked.
-    var hasTickedTasks: Bool { allTasks.contains { $0.isChecked && !$0.isDescoped } }
+    /// Whether any task in the section is ticked (and not struck through), nested ones
+    /// included; asked without gathering the section's tasks into an array.
+    var hasTickedTasks: Bool {
+        tasks.contains(where: \.holdsTickedTask) || children.contains(where: \.hasTickedTasks)
+    }
+}
+
+extension PlanTask {
+    /// Whether this task or one under it is ticked and not struck through.
+    fileprivate var holdsTickedTask: Bool {
+        (isChecked && !isDescoped) || children.contains(where: \.holdsTickedTask)
+    }
 }
