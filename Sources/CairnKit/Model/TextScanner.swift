@@ -33,10 +33,15 @@ struct TextScanner {
         return true
     }
 
-    /// Consumes the first of `options` the text starts with.
+    /// Consumes the first of `options` the text starts with, compared byte by byte and taken
+    /// only where it ends between two characters (`-` does not start `-` with a mark joined
+    /// to it), as comparing characters would: none of the options is a character with another
+    /// spelling.
     mutating func scan(anyOf options: [String]) -> String? {
-        for option in options where rest.hasPrefix(option) {
-            rest = rest.dropFirst(option.count)
+        for option in options where rest.utf8.starts(with: option.utf8) {
+            let end = rest.utf8.index(rest.startIndex, offsetBy: option.utf8.count)
+            guard let boundary = String.Index(end, within: rest) else { continue }
+            rest = rest[boundary...]
             return option
         }
         return nil
@@ -90,10 +95,21 @@ struct TextScanner {
         return value
     }
 
-    /// A run of letters (a unit or a word).
+    /// A run of letters (a unit or a word): ASCII letters byte by byte, unless a byte beyond
+    /// ASCII follows them (a mark joined to the last, or a letter such as `é`).
     mutating func scanLetters() -> String {
-        let letters = rest.prefix { $0.isLetter }
-        rest = rest.dropFirst(letters.count)
+        let bytes = rest.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex, ASCIIWord.isLetterByte(ASCIIWord.lowercased(bytes[end])) {
+            bytes.formIndex(after: &end)
+        }
+        guard end == bytes.endIndex || bytes[end] < 0x80 else {
+            let letters = rest.prefix { $0.isLetter }
+            rest = rest.dropFirst(letters.count)
+            return String(letters)
+        }
+        let letters = rest[..<end]
+        rest = rest[end...]
         return String(letters)
     }
 }

@@ -154,6 +154,38 @@ struct StringFastPathTests {
         }
     }
 
+    @Test func `signs and letters are scanned as reading characters would`() {
+        let options = ["<=", ">=", "≤", "≥", "<", ">", "=", "-", "–", "—", ":", ".", ")"]
+        func byCharacter(_ text: String) -> (option: String?, letters: String, rest: String) {
+            var rest = Substring(text)
+            var found: String?
+            for option in options where rest.hasPrefix(option) {
+                rest = rest.dropFirst(option.count)
+                found = option
+                break
+            }
+            let letters = rest.prefix { $0.isLetter }
+            return (found, String(letters), String(rest.dropFirst(letters.count)))
+        }
+        let starts = options + ["", "weeks", "hrs", "w", "<=\u{338}", "-\u{301}", "–\u{301}"]
+        let texts =
+            Self.texts + Self.pieces + Self.randomMixes(300) + [
+                "weeks", "wéeks", "we\u{301}eks 2", "hrs.", "Ω", "days\u{301}", "h\u{301}", "",
+            ]
+        for start in starts {
+            for text in texts {
+                var scanner = TextScanner(start + text)
+                let option = scanner.scan(anyOf: options)
+                let letters = scanner.scanLetters()
+                let expected = byCharacter(start + text)
+                #expect(
+                    option == expected.option && letters == expected.letters
+                        && String(scanner.rest) == expected.rest,
+                    "\((start + text).debugDescription)")
+            }
+        }
+    }
+
     @Test func `numbers are read from their digits, and a digit under a mark ends them`() {
         func decimal(_ text: String) -> (Double?, String) {
             var scanner = TextScanner(text)
