@@ -9,8 +9,20 @@ struct TextScanner {
 
     var isAtEnd: Bool { rest.isEmpty }
 
+    /// Skips spaces and tabs, byte by byte; a space with a mark joined to it is not one.
     mutating func skipSpaces() {
-        rest = rest.drop { $0 == " " || $0 == "\t" }
+        let bytes = rest.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 {
+            bytes.formIndex(after: &index)
+        }
+        guard index != bytes.startIndex else { return }
+        if let boundary = String.Index(index, within: rest) {
+            rest = rest[boundary...]
+        } else {
+            // The last space and what follows it are one character: it stays.
+            rest = rest[bytes.index(before: index)...]
+        }
     }
 
     /// Consumes `prefix` if the text starts with it, ignoring the case of ASCII letters (every

@@ -154,7 +154,7 @@ struct StringFastPathTests {
         }
     }
 
-    @Test func `signs and letters are scanned as reading characters would`() {
+    @Test func `spaces, signs and letters are scanned as reading characters would`() {
         let options = ["<=", ">=", "≤", "≥", "<", ">", "=", "-", "–", "—", ":", ".", ")"]
         func byCharacter(_ text: String) -> (option: String?, letters: String, rest: String) {
             var rest = Substring(text)
@@ -167,7 +167,11 @@ struct StringFastPathTests {
             let letters = rest.prefix { $0.isLetter }
             return (found, String(letters), String(rest.dropFirst(letters.count)))
         }
-        let starts = options + ["", "weeks", "hrs", "w", "<=\u{338}", "-\u{301}", "–\u{301}"]
+        let starts =
+            options + [
+                "", "weeks", "hrs", "w", "<=\u{338}", "-\u{301}", "–\u{301}", "  ", " \t ",
+                " \u{301}", "  \u{301}x", "\t",
+            ]
         let texts =
             Self.texts + Self.pieces + Self.randomMixes(300) + [
                 "weeks", "wéeks", "we\u{301}eks 2", "hrs.", "Ω", "days\u{301}", "h\u{301}", "",
@@ -175,6 +179,11 @@ struct StringFastPathTests {
         for start in starts {
             for text in texts {
                 var scanner = TextScanner(start + text)
+                var spaced = TextScanner(start + text)
+                spaced.skipSpaces()
+                #expect(
+                    String(spaced.rest) == String((start + text).drop { $0 == " " || $0 == "\t" }),
+                    "\((start + text).debugDescription)")
                 let option = scanner.scan(anyOf: options)
                 let letters = scanner.scanLetters()
                 let expected = byCharacter(start + text)
