@@ -257,8 +257,9 @@ private struct BlockTreeBuilder {
     private struct OpenBlock {
         /// Its node in the tree; nil for a container nested too deep, which is kept only if
         /// nothing turns out to be inside it (its content goes to the deepest block kept).
+        /// Such a container's node waits on the pending stack, so that an open block stays a
+        /// few words to push and pop.
         var nodeIndex: Int?
-        var pendingNode: MarkdownTree.Node?
         var hasChildren = false
     }
 
@@ -268,6 +269,7 @@ private struct BlockTreeBuilder {
     ) -> MarkdownTree {
         var nodes: [MarkdownTree.Node] = []
         var stack: [OpenBlock] = []
+        var pending: [MarkdownTree.Node] = []
         var inline = InlineContent()
         var inlineOwnerDepth = -1
         // About one block per 24 bytes of markdown in plans; the array grows past it if not.
@@ -297,21 +299,22 @@ private struct BlockTreeBuilder {
                         stack.append(OpenBlock(nodeIndex: nodes.count))
                         nodes.append(makeNode(node, at: nodes.count))
                     } else {
-                        stack.append(OpenBlock(pendingNode: makeNode(node, at: nodes.count)))
+                        stack.append(OpenBlock(nodeIndex: nil))
+                        pending.append(makeNode(node, at: nodes.count))
                     }
                     if collects {
                         inline.reset(line: Int(cmark_node_get_start_line(node)))
                         inlineOwnerDepth = stack.count
                     }
                     if isLeaf {
-                        close(&stack, &nodes)
+                        close(&stack, &pending, &nodes)
                     }
                 } else {
                     if inlineOwnerDepth == stack.count, let index = stack.last?.nodeIndex {
                         apply(inline, to: &nodes[index])
                         inlineOwnerDepth = -1
                     }
-                    close(&stack, &nodes)
+                    close(&stack, &pending, &nodes)
                 }
                 continue
             }
@@ -428,10 +431,13 @@ private struct BlockTreeBuilder {
 
     /// Leaves the innermost open block: a kept block's subtree ends here; a container too
     /// deep with nothing inside is kept now, where it stands in the document.
-    private func close(_ stack: inout [OpenBlock], _ nodes: inout [MarkdownTree.Node]) {
+    private func close(
+        _ stack: inout [OpenBlock], _ pending: inout [MarkdownTree.Node],
+        _ nodes: inout [MarkdownTree.Node]
+    ) {
         guard let closing = stack.popLast() else { return }
         guard let index = closing.nodeIndex else {
-            if !closing.hasChildren, var node = closing.pendingNode {
+            if var node = pending.popLast(), !closing.hasChildren {
                 node.subtreeEnd = nodes.count + 1
                 nodes.append(node)
             }
