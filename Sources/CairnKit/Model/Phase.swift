@@ -2,25 +2,177 @@ import Foundation
 
 /// A phase of the plan: a heading `Phase N: Title`, with its declared status and estimate.
 public struct Phase: Sendable, Equatable {
-    public var number: Int
-    public var title: String
-    public var declaredStatus: PhaseStatus?
+    public var number: Int {
+        get { storage.number }
+        _modify {
+            makeUnique()
+            yield &storage.number
+        }
+    }
+    public var title: String {
+        get { storage.title }
+        _modify {
+            makeUnique()
+            yield &storage.title
+        }
+    }
+    public var declaredStatus: PhaseStatus? {
+        get { storage.declaredStatus }
+        _modify {
+            makeUnique()
+            yield &storage.declaredStatus
+        }
+    }
     /// The status as written, kept when it is not one of the known ones.
-    public var declaredStatusText: String?
-    public var estimate: Estimate?
+    public var declaredStatusText: String? {
+        get { storage.declaredStatusText }
+        _modify {
+            makeUnique()
+            yield &storage.declaredStatusText
+        }
+    }
+    public var estimate: Estimate? {
+        get { storage.estimate }
+        _modify {
+            makeUnique()
+            yield &storage.estimate
+        }
+    }
     /// Whether the heading itself carries a completion mark (✅, ✔, ☑).
-    public var isMarkedComplete: Bool
-    public var documentPath: String
-    public var anchor: String
-    public var location: Diagnostic.Location
-    public var progress: Progress
+    public var isMarkedComplete: Bool {
+        get { storage.isMarkedComplete }
+        _modify {
+            makeUnique()
+            yield &storage.isMarkedComplete
+        }
+    }
+    public var documentPath: String {
+        get { storage.documentPath }
+        _modify {
+            makeUnique()
+            yield &storage.documentPath
+        }
+    }
+    public var anchor: String {
+        get { storage.anchor }
+        _modify {
+            makeUnique()
+            yield &storage.anchor
+        }
+    }
+    public var location: Diagnostic.Location {
+        get { storage.location }
+        _modify {
+            makeUnique()
+            yield &storage.location
+        }
+    }
+    public var progress: Progress {
+        get { storage.progress }
+        _modify {
+            makeUnique()
+            yield &storage.progress
+        }
+    }
     /// The tasks of the phase in order, nested ones included.
-    public var tasks: [PlanTask]
+    public var tasks: [PlanTask] {
+        get { storage.tasks }
+        _modify {
+            makeUnique()
+            yield &storage.tasks
+        }
+    }
     /// Phases or steps named by a `**Requires:**` line; empty means the phase before.
-    public var requires: [String]
+    public var requires: [String] {
+        get { storage.requires }
+        _modify {
+            makeUnique()
+            yield &storage.requires
+        }
+    }
 
     /// `Phase 3: Production Environment Setup`, as findings and the timeline name it.
     public var numberedTitle: String { "Phase \(number): \(title)" }
+
+    /// The fields, shared by copies until one of them changes: rules and pages go through
+    /// every phase of the handbook several times, and a copy is then one reference rather
+    /// than a copy of every field.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var number: Int
+        @exclusivity(unchecked) var title: String
+        @exclusivity(unchecked) var declaredStatus: PhaseStatus?
+        @exclusivity(unchecked) var declaredStatusText: String?
+        @exclusivity(unchecked) var estimate: Estimate?
+        @exclusivity(unchecked) var isMarkedComplete: Bool
+        @exclusivity(unchecked) var documentPath: String
+        @exclusivity(unchecked) var anchor: String
+        @exclusivity(unchecked) var location: Diagnostic.Location
+        @exclusivity(unchecked) var progress: Progress
+        @exclusivity(unchecked) var tasks: [PlanTask]
+        @exclusivity(unchecked) var requires: [String]
+
+        init(
+            number: Int, title: String, declaredStatus: PhaseStatus?, declaredStatusText: String?,
+            estimate: Estimate?, isMarkedComplete: Bool, documentPath: String, anchor: String,
+            location: Diagnostic.Location, progress: Progress, tasks: [PlanTask],
+            requires: [String]
+        ) {
+            self.number = number
+            self.title = title
+            self.declaredStatus = declaredStatus
+            self.declaredStatusText = declaredStatusText
+            self.estimate = estimate
+            self.isMarkedComplete = isMarkedComplete
+            self.documentPath = documentPath
+            self.anchor = anchor
+            self.location = location
+            self.progress = progress
+            self.tasks = tasks
+            self.requires = requires
+        }
+
+        func copy() -> Storage {
+            Storage(
+                number: number, title: title, declaredStatus: declaredStatus,
+                declaredStatusText: declaredStatusText, estimate: estimate,
+                isMarkedComplete: isMarkedComplete, documentPath: documentPath, anchor: anchor,
+                location: location, progress: progress, tasks: tasks, requires: requires)
+        }
+    }
+
+    private var storage: Storage
+
+    public init(
+        number: Int, title: String, declaredStatus: PhaseStatus?, declaredStatusText: String?,
+        estimate: Estimate?, isMarkedComplete: Bool, documentPath: String, anchor: String,
+        location: Diagnostic.Location, progress: Progress, tasks: [PlanTask], requires: [String]
+    ) {
+        storage = Storage(
+            number: number, title: title, declaredStatus: declaredStatus,
+            declaredStatusText: declaredStatusText, estimate: estimate,
+            isMarkedComplete: isMarkedComplete, documentPath: documentPath, anchor: anchor,
+            location: location, progress: progress, tasks: tasks, requires: requires)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public static func == (left: Phase, right: Phase) -> Bool {
+        left.storage === right.storage
+            || (left.number == right.number
+                && left.title == right.title
+                && left.declaredStatus == right.declaredStatus
+                && left.declaredStatusText == right.declaredStatusText
+                && left.estimate == right.estimate
+                && left.isMarkedComplete == right.isMarkedComplete
+                && left.documentPath == right.documentPath
+                && left.anchor == right.anchor
+                && left.location == right.location
+                && left.progress == right.progress
+                && left.tasks == right.tasks
+                && left.requires == right.requires)
+    }
 }
 
 /// The status a phase declares in its `**Status:**` line.
