@@ -1,36 +1,173 @@
 import Foundation
 
 /// One markdown document of the handbook and everything the model reads from it.
+///
+/// Its fields are shared by its copies until one of them changes: every pass over the
+/// handbook's documents copies each, and a copy is then one reference rather than a copy of
+/// every field.
 public struct Document: Sendable {
     /// The path relative to the content root (`plans/HOSTING_MIGRATION_PLAN.md`).
-    public let path: String
-    public var title: String
+    public var path: String { storage.path }
+    public var title: String {
+        get { storage.title }
+        _modify {
+            makeUnique()
+            yield &storage.title
+        }
+    }
     /// Scalar values of the YAML front matter.
-    public var frontMatter: [String: String]
-    public var progress: Progress
-    public let sections: [Section]
+    public var frontMatter: [String: String] {
+        get { storage.frontMatter }
+        _modify {
+            makeUnique()
+            yield &storage.frontMatter
+        }
+    }
+    public var progress: Progress {
+        get { storage.progress }
+        _modify {
+            makeUnique()
+            yield &storage.progress
+        }
+    }
+    public var sections: [Section] { storage.sections }
     /// Tasks before the first heading.
-    public let leadingTasks: [PlanTask]
-    public var phases: [Phase]
-    public var checklists: [Checklist]
-    public var procedures: [Procedure]
-    public var targets: [Target]
-    public var workflows: [Workflow]
-    public var links: [DocumentLink]
+    public var leadingTasks: [PlanTask] { storage.leadingTasks }
+    public var phases: [Phase] {
+        get { storage.phases }
+        _modify {
+            makeUnique()
+            yield &storage.phases
+        }
+    }
+    public var checklists: [Checklist] {
+        get { storage.checklists }
+        _modify {
+            makeUnique()
+            yield &storage.checklists
+        }
+    }
+    public var procedures: [Procedure] {
+        get { storage.procedures }
+        _modify {
+            makeUnique()
+            yield &storage.procedures
+        }
+    }
+    public var targets: [Target] {
+        get { storage.targets }
+        _modify {
+            makeUnique()
+            yield &storage.targets
+        }
+    }
+    public var workflows: [Workflow] {
+        get { storage.workflows }
+        _modify {
+            makeUnique()
+            yield &storage.workflows
+        }
+    }
+    public var links: [DocumentLink] {
+        get { storage.links }
+        _modify {
+            makeUnique()
+            yield &storage.links
+        }
+    }
     /// Explicit task ids given twice in the document; the repeats got a `-1` suffix.
-    public var duplicateTaskIDs: [DuplicateTaskID]
+    public var duplicateTaskIDs: [DuplicateTaskID] {
+        get { storage.duplicateTaskIDs }
+        _modify {
+            makeUnique()
+            yield &storage.duplicateTaskIDs
+        }
+    }
     /// Every bullet under a "Rollback Triggers" heading.
-    public var triggerConditions: [TriggerCondition]
+    public var triggerConditions: [TriggerCondition] {
+        get { storage.triggerConditions }
+        _modify {
+            makeUnique()
+            yield &storage.triggerConditions
+        }
+    }
     /// The body HTML from the parser, still carrying `data-sourcepos` attributes.
-    public var bodyHTML: String
+    public var bodyHTML: String {
+        get { storage.bodyHTML }
+        _modify {
+            makeUnique()
+            yield &storage.bodyHTML
+        }
+    }
 
     /// The page the document renders to, relative to the site root (`plans/X.html`).
-    public let pagePath: String
+    public var pagePath: String { storage.pagePath }
 
     /// Every task of the document in order, nested ones included.
-    public let allTasks: [PlanTask]
+    public var allTasks: [PlanTask] { storage.allTasks }
     /// Every section of the document, depth first.
-    public let allSections: [Section]
+    public var allSections: [Section] { storage.allSections }
+
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) let path: String
+        @exclusivity(unchecked) var title: String
+        @exclusivity(unchecked) var frontMatter: [String: String]
+        @exclusivity(unchecked) var progress: Progress
+        @exclusivity(unchecked) let sections: [Section]
+        @exclusivity(unchecked) let leadingTasks: [PlanTask]
+        @exclusivity(unchecked) var phases: [Phase]
+        @exclusivity(unchecked) var checklists: [Checklist]
+        @exclusivity(unchecked) var procedures: [Procedure]
+        @exclusivity(unchecked) var targets: [Target]
+        @exclusivity(unchecked) var workflows: [Workflow]
+        @exclusivity(unchecked) var links: [DocumentLink]
+        @exclusivity(unchecked) var duplicateTaskIDs: [DuplicateTaskID]
+        @exclusivity(unchecked) var triggerConditions: [TriggerCondition]
+        @exclusivity(unchecked) var bodyHTML: String
+        @exclusivity(unchecked) let pagePath: String
+        @exclusivity(unchecked) let allTasks: [PlanTask]
+        @exclusivity(unchecked) let allSections: [Section]
+
+        init(
+            path: String, title: String, frontMatter: [String: String], progress: Progress,
+            sections: [Section], leadingTasks: [PlanTask], phases: [Phase], checklists: [Checklist],
+            procedures: [Procedure], targets: [Target], workflows: [Workflow],
+            links: [DocumentLink], duplicateTaskIDs: [DuplicateTaskID],
+            triggerConditions: [TriggerCondition], bodyHTML: String, pagePath: String,
+            allTasks: [PlanTask], allSections: [Section]
+        ) {
+            self.path = path
+            self.title = title
+            self.frontMatter = frontMatter
+            self.progress = progress
+            self.sections = sections
+            self.leadingTasks = leadingTasks
+            self.phases = phases
+            self.checklists = checklists
+            self.procedures = procedures
+            self.targets = targets
+            self.workflows = workflows
+            self.links = links
+            self.duplicateTaskIDs = duplicateTaskIDs
+            self.triggerConditions = triggerConditions
+            self.bodyHTML = bodyHTML
+            self.pagePath = pagePath
+            self.allTasks = allTasks
+            self.allSections = allSections
+        }
+
+        func copy() -> Storage {
+            Storage(
+                path: path, title: title, frontMatter: frontMatter, progress: progress,
+                sections: sections, leadingTasks: leadingTasks, phases: phases,
+                checklists: checklists, procedures: procedures, targets: targets,
+                workflows: workflows, links: links, duplicateTaskIDs: duplicateTaskIDs,
+                triggerConditions: triggerConditions, bodyHTML: bodyHTML, pagePath: pagePath,
+                allTasks: allTasks, allSections: allSections)
+        }
+    }
+
+    private var storage: Storage
 
     public init(
         path: String, title: String, frontMatter: [String: String], progress: Progress,
@@ -39,24 +176,18 @@ public struct Document: Sendable {
         duplicateTaskIDs: [DuplicateTaskID], triggerConditions: [TriggerCondition],
         bodyHTML: String
     ) {
-        self.path = path
-        pagePath = PagePath.forDocument(path)
-        self.title = title
-        self.frontMatter = frontMatter
-        self.progress = progress
-        self.sections = sections
-        self.leadingTasks = leadingTasks
-        self.phases = phases
-        self.checklists = checklists
-        self.procedures = procedures
-        self.targets = targets
-        self.workflows = workflows
-        self.links = links
-        self.duplicateTaskIDs = duplicateTaskIDs
-        self.triggerConditions = triggerConditions
-        self.bodyHTML = bodyHTML
-        allTasks = leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks)
-        allSections = sections.flatMap(\.flattened)
+        storage = Storage(
+            path: path, title: title, frontMatter: frontMatter, progress: progress,
+            sections: sections, leadingTasks: leadingTasks, phases: phases, checklists: checklists,
+            procedures: procedures, targets: targets, workflows: workflows, links: links,
+            duplicateTaskIDs: duplicateTaskIDs, triggerConditions: triggerConditions,
+            bodyHTML: bodyHTML, pagePath: PagePath.forDocument(path),
+            allTasks: leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks),
+            allSections: sections.flatMap(\.flattened))
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 }
 
