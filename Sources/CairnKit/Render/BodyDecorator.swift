@@ -17,8 +17,11 @@ struct BodyDecorator {
         var precedingHTML: String? = nil
     }
 
-    /// Decorations keyed by `line:column` of the element's start.
-    var decorations: [SourcePosition: Decoration]
+    /// Where each decoration's element starts, in source order (line, then column), and the
+    /// decorations in the same order: looked up by binary search, with no table to build for
+    /// each page and no hashing per element.
+    var positions: [SourcePosition]
+    var decorations: [Decoration]
     /// Put before every id and same-page link, so that several documents can share one page.
     var idPrefix = ""
     /// Put before every relative link, for a page that is not in the document's folder.
@@ -27,6 +30,25 @@ struct BodyDecorator {
     struct SourcePosition: Hashable {
         var line: Int
         var column: Int
+    }
+
+    /// The decoration of the element starting at `position`, if any.
+    private func decoration(at position: SourcePosition) -> Decoration? {
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = positions[middle]
+            if candidate.line < position.line
+                || (candidate.line == position.line && candidate.column < position.column)
+            {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        guard low < positions.count, positions[low] == position else { return nil }
+        return decorations[low]
     }
 
     private static let hrefAttribute = Array(" href=\"".utf8)
@@ -143,8 +165,9 @@ struct BodyDecorator {
                 guard let valueEnd = bytes.firstIndex(of: UInt8(ascii: "\""), from: valueStart)
                 else { break }
                 if let tag = Self.openTagName(in: output),
-                    let decoration = decorations[
-                        Self.position(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))],
+                    let decoration = decoration(
+                        at: Self.position(
+                            UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))),
                     tag.utf8.elementsEqual(decoration.tag.utf8)
                         || (decoration.tag == "h" && Self.isHeadingTag(tag))
                 {
@@ -154,7 +177,9 @@ struct BodyDecorator {
                         output.insert(contentsOf: preceding.utf8, at: open)
                     }
                     output += " id=\"".utf8
-                    HTMLEscaping.append(idPrefix + decoration.id, to: &output)
+                    // Escaped apart: escaping works a character at a time.
+                    HTMLEscaping.append(idPrefix, to: &output)
+                    HTMLEscaping.append(decoration.id, to: &output)
                     output.append(UInt8(ascii: "\""))
                     if let className = decoration.className {
                         output += " class=\"".utf8
@@ -180,9 +205,10 @@ struct BodyDecorator {
     /// Where the text that opens an element ends: its closing tag, or, for a list item, the
     /// list nested in it (trailing HTML then follows the item's own text, not its children's).
     private static func endsOfFirstLine(of tag: String) -> [[UInt8]] {
-        tag == "li"
-            ? ["</li>", "<ul", "<ol", "</p>"].map { Array($0.utf8) } : [Array("</\(tag)>".utf8)]
+        tag == "li" ? itemEnds : [Array("</\(tag)>".utf8)]
     }
+
+    private static let itemEnds = ["</li>", "<ul", "<ol", "</p>"].map { Array($0.utf8) }
 
     /// `17:1` from `17:1-17:40`.
     private static func position(_ value: UnsafeBufferPointer<UInt8>) -> SourcePosition {

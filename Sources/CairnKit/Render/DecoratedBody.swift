@@ -31,12 +31,13 @@ struct DecoratedBody {
 
     /// The body with anchors, progress, evidence and drawn workflows.
     func rendered() -> RenderedHTML {
+        // `decorations` is in source order with one decoration per place, as the decorator
+        // looks them up.
         var decorator = BodyDecorator(
-            decorations: Dictionary(
-                decorations.map {
-                    (BodyDecorator.SourcePosition(line: $0.line, column: $0.column), $0.decoration)
-                },
-                uniquingKeysWith: { _, last in last }))
+            positions: decorations.map {
+                BodyDecorator.SourcePosition(line: $0.line, column: $0.column)
+            },
+            decorations: decorations.map(\.decoration))
         decorator.idPrefix = idPrefix
         decorator.linkFolder = linkFolder
         return RenderedHTML(bytes: decorator.decoratedBytes(html))
