@@ -7,6 +7,13 @@ enum JSONText {
     /// U+2028 and U+2029 are, so the text can never end a `<script>` or break a line of it.
     static func appendQuoted(_ value: String, to output: inout [UInt8], forScript: Bool = false) {
         output.append(UInt8(ascii: "\""))
+        appendEscaped(value, to: &output, forScript: forScript)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` escaped as inside a JSON string, without the quotes: a string written
+    /// in parts this way reads as their concatenation, with no joined copy made first.
+    static func appendEscaped(_ value: String, to output: inout [UInt8], forScript: Bool = false) {
         // Most strings have nothing to escape: the part before the first byte that needs it is
         // copied whole, found a word at a time.
         var value = value
@@ -56,7 +63,6 @@ enum JSONText {
                 previous = (previous.1, byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     /// A control character, `"` or `\\`: what JSON requires escaped.

@@ -86,11 +86,14 @@ enum SearchIndex {
                 JSONText.appendQuoted(entry.k, to: &output.bytes, forScript: true)
                 output.bytes += #","t":"#.utf8
                 JSONText.appendQuoted(entry.t, to: &output.bytes, forScript: true)
-                output.bytes += #","u":"#.utf8
-                JSONText.appendQuoted(
-                    entry.anchor.map { entry.page + "#" + $0 } ?? entry.page, to: &output.bytes,
-                    forScript: true)
-                output.bytes.append(UInt8(ascii: "}"))
+                output.bytes += #","u":""#.utf8
+                // `page#anchor`, written in its parts.
+                JSONText.appendEscaped(entry.page, to: &output.bytes, forScript: true)
+                if let anchor = entry.anchor {
+                    output.bytes.append(UInt8(ascii: "#"))
+                    JSONText.appendEscaped(anchor, to: &output.bytes, forScript: true)
+                }
+                output.bytes += "\"}".utf8
             }
             try output.flushIfFull(to: sink)
         }
