@@ -65,21 +65,12 @@ public enum Slug {
         let ascii = text.withUTF8 { source -> String? in
             guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
             return scope.withUTF8 { prefix in
-                // Room for the scope, the slash, and the words or `item`.
                 String(unsafeUninitializedCapacity: prefix.count + 1 + max(source.count, 4)) {
                     buffer in
                     _ = buffer.initialize(fromContentsOf: prefix)
                     buffer[prefix.count] = UInt8(ascii: "/")
                     let words = UnsafeMutableBufferPointer(rebasing: buffer[(prefix.count + 1)...])
-                    var count = ASCIIWord.write(source, into: words, joinedBy: UInt8(ascii: "-"))
-                    if count > limit {
-                        count = words[..<limit].lastIndex(of: UInt8(ascii: "-")) ?? limit
-                    }
-                    if count == 0 {
-                        count = UnsafeMutableBufferPointer(rebasing: words[..<4])
-                            .initialize(fromContentsOf: "item".utf8)
-                    }
-                    return prefix.count + 1 + count
+                    return prefix.count + 1 + writeCompact(source, into: words, limit: limit)
                 }
             }
         }
@@ -89,12 +80,31 @@ public enum Slug {
     /// `compact` over the UTF-8 bytes when the text is all ASCII, as nearly every title is:
     /// the same result without a `Character` per letter. Nil when the text is not ASCII.
     private static func compactASCII(_ text: String, limit: Int) -> String? {
-        let compacted = ASCIIWord.string(of: text, joinedBy: UInt8(ascii: "-")) { words in
-            guard words.count > limit else { return words.count }
-            // Cut at the last word boundary within the limit.
-            return words[..<limit].lastIndex(of: UInt8(ascii: "-")) ?? limit
+        var text = text
+        return text.withUTF8 { source -> String? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: max(source.count, 4)) {
+                writeCompact(source, into: $0, limit: limit)
+            }
         }
-        return compacted.map { $0.isEmpty ? "item" : $0 }
+    }
+
+    /// Writes `compact` of ASCII `source` into `words`, which has room for
+    /// `max(source.count, 4)` bytes: its words cut at the last boundary within `limit`, or
+    /// `item` when it has none. Returns how many bytes it wrote.
+    private static func writeCompact(
+        _ source: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt8>,
+        limit: Int
+    ) -> Int {
+        var count = ASCIIWord.write(source, into: words, joinedBy: UInt8(ascii: "-"))
+        if count > limit {
+            count = words[..<limit].lastIndex(of: UInt8(ascii: "-")) ?? limit
+        }
+        if count == 0 {
+            count = UnsafeMutableBufferPointer(rebasing: words[..<4])
+                .initialize(fromContentsOf: "item".utf8)
+        }
+        return count
     }
 }
 
@@ -107,30 +117,26 @@ enum ASCIIWord {
     /// The runs of letters and digits of `text`, lowercased, joined by one `separator`; nil
     /// when the text is not all ASCII.
     static func words(of text: String, joinedBy separator: UInt8) -> String? {
-        string(of: text, joinedBy: separator) { $0.count }
+        string(of: text, joinedBy: separator)
     }
 
     /// The runs of letters of `text`, lowercased, joined by one space; nil when the text is
     /// not all ASCII.
     static func letterWords(of text: String) -> String? {
-        string(of: text, joinedBy: UInt8(ascii: " "), keepingDigits: false) { $0.count }
+        string(of: text, joinedBy: UInt8(ascii: " "), keepingDigits: false)
     }
 
     /// The runs of letters (and digits, unless `keepingDigits` is false), lowercased, joined
-    /// by one `separator`, of which `length` picks how many bytes are kept: written straight
-    /// into the string's own storage (none for up to 15 bytes), with no array in between.
-    /// Nil when the text is not all ASCII.
-    static func string(
-        of text: String, joinedBy separator: UInt8, keepingDigits: Bool = true,
-        keeping length: (UnsafeMutableBufferPointer<UInt8>) -> Int
+    /// by one `separator`: written straight into the string's own storage (none for up to 15
+    /// bytes), with no array in between. Nil when the text is not all ASCII.
+    private static func string(
+        of text: String, joinedBy separator: UInt8, keepingDigits: Bool = true
     ) -> String? {
         var text = text
         return text.withUTF8 { source -> String? in
             guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
             return String(unsafeUninitializedCapacity: source.count) { words in
-                let count = write(
-                    source, into: words, joinedBy: separator, keepingDigits: keepingDigits)
-                return length(UnsafeMutableBufferPointer(rebasing: words[..<count]))
+                write(source, into: words, joinedBy: separator, keepingDigits: keepingDigits)
             }
         }
     }
