@@ -138,36 +138,16 @@ private struct BlockTreeBuilder {
                 start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
                 count: strlen(literal))
             text.append(contentsOf: fragment)
-            return Self.isAllWhitespace(fragment)
-        }
-
-        /// `isAllWhitespace` of the text the bytes spell; ASCII answered byte by byte.
-        static func isAllWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for byte in bytes {
-                if byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).isAllWhitespace }
-                if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
-            }
-            return true
+            return fragment.isAllWhitespace
         }
 
         /// The whole text without leading and trailing whitespace, as `trimmingWhitespace`
         /// gives it.
         var trimmedText: String {
             text.withUnsafeBufferPointer { bytes in
-                guard !bytes.contains(where: { $0 >= 0x80 }) else {
-                    return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-                }
-                var start = 0
-                var end = bytes.count
-                while start < end, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) {
-                    start += 1
-                }
-                while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1])
-                {
-                    end -= 1
-                }
-                return String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                bytes.contains(where: { $0 >= 0x80 })
+                    ? String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+                    : String(decoding: bytes.trimmingASCIIBlanks(), as: UTF8.self)
             }
         }
 
@@ -198,7 +178,7 @@ private struct BlockTreeBuilder {
             let current = lines[lines.count - 1]
             return !hasKey(current)
                 && text.withUnsafeBufferPointer {
-                    Self.isAllWhitespace(UnsafeBufferPointer(rebasing: $0[current.start...]))
+                    UnsafeBufferPointer(rebasing: $0[current.start...]).isAllWhitespace
                 }
         }
 

@@ -5,12 +5,7 @@ extension StringProtocol {
     func trimmingWhitespace() -> String {
         let asciiTrimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            var start = 0
-            var end = bytes.count
-            while start < end, Self.isASCIIBlank(bytes[start]) { start += 1 }
-            while end > start, Self.isASCIIBlank(bytes[end - 1]) { end -= 1 }
-            return String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return String(decoding: bytes.trimmingASCIIBlanks(), as: UTF8.self)
         }
         // The outer nil: the text is not stored contiguously; the inner: it is not ASCII.
         if let trimmed = asciiTrimmed ?? nil { return trimmed }
@@ -27,13 +22,35 @@ extension StringProtocol {
             if byte >= 0x80 { return allSatisfy(\.isWhitespace) }
             // An ASCII byte that is not a space starts, or follows a non-space in, a character
             // that is not whitespace.
-            if !Self.isASCIIBlank(byte) { return false }
+            if !byte.isASCIIBlank { return false }
         }
         return true
     }
+}
 
-    private static func isASCIIBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
+extension UInt8 {
+    /// A space, tab or line break: the ASCII bytes `Character.isWhitespace` holds for.
+    var isASCIIBlank: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes without leading and trailing ASCII blanks.
+    func trimmingASCIIBlanks() -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = count
+        while start < end, self[start].isASCIIBlank { start += 1 }
+        while end > start, self[end - 1].isASCIIBlank { end -= 1 }
+        return UnsafeBufferPointer(rebasing: self[start..<end])
+    }
+
+    /// Whether the text the UTF-8 bytes spell is all whitespace, as `isAllWhitespace`
+    /// answers it: ASCII byte by byte.
+    var isAllWhitespace: Bool {
+        for byte in self {
+            if byte >= 0x80 { return String(decoding: self, as: UTF8.self).isAllWhitespace }
+            if !byte.isASCIIBlank { return false }
+        }
+        return true
     }
 }
 
