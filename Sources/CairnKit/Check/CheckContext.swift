@@ -89,8 +89,9 @@ public struct CheckContext: Sendable {
     /// `phase N` and `N` for a phase (unless `includingPhase` is false), each normalized.
     private static func names(of section: Section, includingPhase: Bool = true) -> [String] {
         var names = [StepName.normalized(section.title)]
-        // `unnumberedTitle` is the title itself unless it starts with a digit or a dot.
-        if let first = section.title.first, first.isNumber || first == "." {
+        // `unnumberedTitle` is the title itself unless it starts with a number (kept with the
+        // title, so comparing them costs nothing when it does not).
+        if section.unnumberedTitle != section.title {
             let unnumbered = StepName.normalized(section.unnumberedTitle)
             if unnumbered != names[0] { names.append(unnumbered) }
         }
