@@ -225,35 +225,33 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try Value(from: NodeDecoder(node: value(key), codingPath: codingPath, key: key))
     }
 
-    /// A missing key and `null` both give nil, as with `JSONDecoder`.
-    func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+    /// The member's value unless it is missing or `null`: both give nil, as with `JSONDecoder`.
+    private func present(_ key: Key) -> JSONNode? {
         guard let node = member(key) else { return nil }
         if case .null = node.value { return nil }
-        return try Value(from: NodeDecoder(node: node, codingPath: codingPath, key: key))
+        return node
+    }
+
+    func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+        try present(key).map {
+            try Value(from: NodeDecoder(node: $0, codingPath: codingPath, key: key))
+        }
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        guard let node = member(key) else { return nil }
-        if case .null = node.value { return nil }
-        return try JSONNodeDecoder.string(node, path(key))
+        try present(key).map { try JSONNodeDecoder.string($0, path(key)) }
     }
 
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
-        guard let node = member(key) else { return nil }
-        if case .null = node.value { return nil }
-        return try JSONNodeDecoder.double(node, path(key))
+        try present(key).map { try JSONNodeDecoder.double($0, path(key)) }
     }
 
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        guard let node = member(key) else { return nil }
-        if case .null = node.value { return nil }
-        return try JSONNodeDecoder.integer(type, node, path(key))
+        try present(key).map { try JSONNodeDecoder.integer(type, $0, path(key)) }
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        guard let node = member(key) else { return nil }
-        if case .null = node.value { return nil }
-        return try JSONNodeDecoder.bool(node, path(key))
+        try present(key).map { try JSONNodeDecoder.bool($0, path(key)) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(
