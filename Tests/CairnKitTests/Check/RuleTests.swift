@@ -435,6 +435,25 @@ struct CrossDocumentCheckTests {
             ])
         #expect(gates.check("Go-Live") == nil)
     }
+
+    @Test func `a phase's gate requires the phase before it in its own document only`() throws {
+        let plan = { (name: String) in
+            "### Phase 1: \(name) setup\n**Status:** Complete\n#### Deliverables\n- [x] \(name) ready\n\n"
+                + "### Phase 2: \(name) launch\n**Status:** Not Started\n#### Tasks\n- [ ] \(name) live\n"
+        }
+        let loaded = try Self.loaded(["a.md": plan("Alpha"), "b.md": plan("Beta")])
+        let gates = GateCheck(handbook: loaded.handbook, now: RuleTests.now).gates
+        #expect(
+            gates.map {
+                "\($0.name): \($0.requirements.joined(separator: ", ")) \($0.progress.done)/\($0.progress.total)"
+            }
+                == [
+                    "Phase 1:  0/0",
+                    "Phase 2: Phase 1: Alpha setup deliverables 1/1",
+                    "Phase 1:  0/0",
+                    "Phase 2: Phase 1: Beta setup deliverables 1/1",
+                ])
+    }
 }
 
 struct ExamplePlanCheckTests {
