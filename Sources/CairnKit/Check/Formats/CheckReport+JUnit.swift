@@ -1,56 +1,77 @@
 extension CheckReport {
     /// JUnit XML: one test case per rule and location, failing for errors (and warnings under
     /// `--strict`), and one passing case for each rule with no finding, so CI lists every rule.
-    func junit() -> String {
+    func junitBytes() -> [UInt8] {
         let failures = findings.filter(fails).count
-        let quietRules = RuleDescriptor.all.filter { rule in !findings.contains { $0.id == rule.id }
-        }
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let reported = Set(findings.map(\.id))
+        let quietRules = RuleDescriptor.all.filter { !reported.contains($0.id) }
+        let tests = findings.count + quietRules.count
+        var output = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         output +=
-            "<testsuites name=\"cairn check\" tests=\"\(findings.count + quietRules.count)\" failures=\"\(failures)\">\n"
+            "<testsuites name=\"cairn check\" tests=\"\(tests)\" failures=\"\(failures)\">\n".utf8
         output +=
-            "  <testsuite name=\"cairn check\" tests=\"\(findings.count + quietRules.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
-        for finding in findings {
-            let location =
-                finding.location.line > 0
-                ? "\(path(finding.location)):\(finding.location.line):\(max(finding.location.column, 1))"
-                : path(finding.location)
-            output +=
-                "    <testcase classname=\"\(xml(finding.id.rawValue))\" name=\"\(xml(location))\" file=\"\(xml(path(finding.location)))\""
-            output += finding.location.line > 0 ? " line=\"\(finding.location.line)\">\n" : ">\n"
-            let body = finding.message + (finding.hint.map { "\nhint: \($0)" } ?? "")
-            if fails(finding) {
-                output +=
-                    "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(xml(finding.message))\">\(xml(body))</failure>\n"
-            } else {
-                output +=
-                    "      <system-out>\(xml(finding.severity.rawValue + ": " + body))</system-out>\n"
-            }
-            output += "    </testcase>\n"
+            "  <testsuite name=\"cairn check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+            .utf8
+        appendFindings(to: &output, bytesPerFinding: 900) { index, bytes in
+            appendTestCase(findings[index], to: &bytes)
         }
         for rule in quietRules {
-            output +=
-                "    <testcase classname=\"\(xml(rule.id.rawValue))\" name=\"\(xml(rule.summary))\"/>\n"
+            ReportBytes.append("    <testcase classname=\"", to: &output)
+            XMLText.appendEscaped(rule.id.rawValue, to: &output)
+            ReportBytes.append("\" name=\"", to: &output)
+            XMLText.appendEscaped(rule.summary, to: &output)
+            ReportBytes.append("\"/>\n", to: &output)
         }
-        output += "  </testsuite>\n</testsuites>\n"
+        output += "  </testsuite>\n</testsuites>\n".utf8
         return output
     }
 
-    private func xml(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
-            default:
-                // XML 1.0 cannot hold other control characters at all.
-                if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
-            }
+    /// `<testcase classname="RULE" name="PATH:LINE:COLUMN" file="PATH" line="LINE">`, with a
+    /// `<failure>` or, for what does not fail, the finding as `<system-out>`.
+    private func appendTestCase(_ finding: Diagnostic, to output: inout [UInt8]) {
+        let file = path(finding.location)
+        let hasLine = finding.location.line > 0
+        ReportBytes.append("    <testcase classname=\"", to: &output)
+        XMLText.appendEscaped(finding.id.rawValue, to: &output)
+        ReportBytes.append("\" name=\"", to: &output)
+        XMLText.appendEscaped(file, to: &output)
+        if hasLine {
+            output.append(UInt8(ascii: ":"))
+            DecimalText.append(finding.location.line, to: &output)
+            output.append(UInt8(ascii: ":"))
+            DecimalText.append(max(finding.location.column, 1), to: &output)
         }
-        return result
+        ReportBytes.append("\" file=\"", to: &output)
+        XMLText.appendEscaped(file, to: &output)
+        if hasLine {
+            ReportBytes.append("\" line=\"", to: &output)
+            DecimalText.append(finding.location.line, to: &output)
+        }
+        ReportBytes.append("\">\n", to: &output)
+        if fails(finding) {
+            ReportBytes.append("      <failure type=\"", to: &output)
+            output += finding.severity.rawValue.utf8
+            ReportBytes.append("\" message=\"", to: &output)
+            XMLText.appendEscaped(finding.message, to: &output)
+            ReportBytes.append("\">", to: &output)
+            appendBody(of: finding, to: &output)
+            ReportBytes.append("</failure>\n", to: &output)
+        } else {
+            ReportBytes.append("      <system-out>", to: &output)
+            output += finding.severity.rawValue.utf8
+            ReportBytes.append(": ", to: &output)
+            appendBody(of: finding, to: &output)
+            ReportBytes.append("</system-out>\n", to: &output)
+        }
+        ReportBytes.append("    </testcase>\n", to: &output)
+    }
+
+    /// The message, and the hint on a line of its own.
+    private func appendBody(of finding: Diagnostic, to output: inout [UInt8]) {
+        XMLText.appendEscaped(finding.message, to: &output)
+        if let hint = finding.hint {
+            ReportBytes.append("\nhint: ", to: &output)
+            XMLText.appendEscaped(hint, to: &output)
+        }
     }
 }
