@@ -18,6 +18,9 @@ public struct MarkdownParser: Sendable {
     public var maximumDepth: Int
     /// Whether to render body HTML; a check needs only the block tree.
     public var rendersHTML: Bool = true
+    /// Whether the autolink extension is left out of a parse when the text has nothing it
+    /// could link (`AutolinkCandidates`); false attaches it to every parse, for tests.
+    var skipsAutolinkWhenUnneeded = true
 
     public init(allowsRawHTML: Bool = false, maximumDepth: Int = 64) {
         self.allowsRawHTML = allowsRawHTML
@@ -43,7 +46,10 @@ public struct MarkdownParser: Sendable {
         // The parser, the tree and the HTML are all in the arena: dropped here at once, with
         // no `cmark_node_free` walking the tree.
         defer { cairn_parse_arena_reset() }
-        guard let (parser, document) = Self.parseDocument(text, options: parseOptions) else {
+        guard
+            let (parser, document) = Self.parseDocument(
+                text, options: parseOptions, skippingUnneededAutolink: skipsAutolinkWhenUnneeded)
+        else {
             return ParsedMarkdown(root: MarkdownTree.empty.root, html: "")
         }
         let root = BlockTreeBuilder(maximumDepth: maximumDepth)
@@ -59,20 +65,22 @@ public struct MarkdownParser: Sendable {
     }
 
     private static func parseDocument(
-        _ text: String, options: Int32
+        _ text: String, options: Int32, skippingUnneededAutolink: Bool
     ) -> (OpaquePointer, OpaquePointer)? {
         _ = registration
         guard
             let parser = cmark_parser_new_with_mem(
                 options, cairn_parse_arena_memory().assumingMemoryBound(to: cmark_mem.self))
         else { return nil }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
         var text = text
         text.withUTF8 { buffer in
+            let linksBareURLs =
+                !skippingUnneededAutolink || AutolinkCandidates.mayOccur(in: buffer)
+            for name in extensionNames where name != "autolink" || linksBareURLs {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
+            }
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
@@ -82,6 +90,48 @@ public struct MarkdownParser: Sendable {
         parseLock.unlock()
         guard let document else { return nil }
         return (parser, document)
+    }
+}
+
+/// What libcmark-gfm's autolink extension (0.29) can turn into a link: `www.` where its
+/// trigger character `w` starts a match, a scheme before `://` where `:` does, and an email
+/// address around an `@`, found in the text nodes after the inline pass. Text with none of
+/// these parses to the same tree with or without the extension, which otherwise costs about
+/// a third of a parse (`w` and `:` stop every run of plain text to ask it).
+enum AutolinkCandidates {
+    static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        if memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil { return true }
+        // `://`: each colon followed by two slashes.
+        if anyOccurrence(
+            of: UInt8(ascii: ":"), in: bytes,
+            where: { index in
+                index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+                    && bytes[index + 2] == UInt8(ascii: "/")
+            })
+        {
+            return true
+        }
+        // `www.`, in any case: each full stop after three `w`s.
+        return anyOccurrence(of: UInt8(ascii: "."), in: bytes) { index in
+            index >= 3 && bytes[(index - 3)..<index].allSatisfy { $0 | 0x20 == UInt8(ascii: "w") }
+        }
+    }
+
+    /// Whether `test` holds at some position of `byte`, found with `memchr`.
+    private static func anyOccurrence(
+        of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, where test: (Int) -> Bool
+    ) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start < bytes.count,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if test(index) { return true }
+            start = index + 1
+        }
+        return false
     }
 }
 
