@@ -28,21 +28,29 @@ public enum Slug {
 
     /// `github` over the UTF-8 bytes when the text is all ASCII, as nearly every heading is;
     /// nil when it is not.
+    /// Written straight into the string's own storage, as `compactASCII` is.
     private static func githubASCII(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lower = ASCIIWord.lowercased(byte)
-            if lower == UInt8(ascii: " ") {
-                bytes.append(UInt8(ascii: "-"))
-            } else if lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_")
-                || ASCIIWord.isWordByte(lower)
-            {
-                bytes.append(lower)
+        var text = text
+        return text.withUTF8 { source -> String? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: source.count) { slug in
+                var count = 0
+                for byte in source {
+                    let lower = ASCIIWord.lowercased(byte)
+                    if lower == UInt8(ascii: " ") {
+                        slug[count] = UInt8(ascii: "-")
+                    } else if lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_")
+                        || ASCIIWord.isWordByte(lower)
+                    {
+                        slug[count] = lower
+                    } else {
+                        continue
+                    }
+                    count += 1
+                }
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A compact id part: lowercase letters and digits, runs of anything else as one `-`,

@@ -112,6 +112,8 @@ private struct Cursor {
     mutating func readObject(depth: Int) throws(JSONSyntaxError) -> JSONNode.Value {
         index += 1
         var members: [JSONMember] = []
+        // The keys so far, for an object too large to search them one by one (a record has a
+        // dozen); filled when the object reaches that size.
         var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -132,7 +134,14 @@ private struct Cursor {
                         : "expected a key in double quotes")
             }
             let key = try readString()
-            guard seen.insert(key).inserted else {
+            let isDuplicate: Bool
+            if members.count < 16 {
+                isDuplicate = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.lazy.map(\.key)) }
+                isDuplicate = !seen.insert(key).inserted
+            }
+            guard !isDuplicate else {
                 throw JSONSyntaxError(
                     message: "duplicate key '\(key)'", line: keyLine, column: keyColumn)
             }

@@ -140,6 +140,19 @@ struct StatusRecordParserTests {
             ])
     }
 
+    @Test func `a key repeated anywhere in a large object is a duplicate`() {
+        // Keys are compared one by one up to sixteen, and through a set after that.
+        for (count, repeated) in [(15, 3), (16, 0), (40, 17), (40, 39)] {
+            let members = (0..<count).map { "\"k\($0)\": \($0)" } + ["\"k\(repeated)\": 0"]
+            let json = "{" + members.joined(separator: ", ") + "}"
+            let column = json.utf8.count - "\"k\(repeated)\": 0}".utf8.count + 1
+            #expect(
+                messages(json) == [
+                    "status/deploys/x.json:1:\(column): error: not valid JSON: duplicate key 'k\(repeated)' [status.invalid-json]"
+                ], "\(count) keys")
+        }
+    }
+
     @Test func `a size too large for an integer is refused with its field`() {
         let json = """
             {"schema": "cairn.backup/v1", "environment": "staging", "kind": "database", "tool": "pg_dump",
