@@ -20,10 +20,10 @@ public struct Handbook: Sendable {
         self.status = status
         progress = documents.map(\.progress).sum
         phases = documents.flatMap(\.phases)
-        checklists = documents.flatMap(\.checklists)
-        targets = documents.flatMap(\.targets)
         var seen: Set<Target.Definition> = []
-        distinctTargets = targets.filter { seen.insert($0.definition).inserted }
+        distinctTargets = documents.flatMap { document in
+            document.targets.filter { seen.insert($0.definition).inserted }
+        }
         targetEvaluations = TargetEvaluation.evaluate(
             distinctTargets, against: status.latestMetrics)
         runbooks = derivesRunbooks ? Self.runbooks(in: documents) : []
@@ -48,10 +48,14 @@ public struct Handbook: Sendable {
     public let progress: Progress
     /// Worked out once: a large handbook's pages ask for these many times.
     public let phases: [Phase]
-    public let checklists: [Checklist]
-    public var prerequisiteChecklists: [Checklist] { checklists.filter(\.isPrerequisite) }
+    /// Gathered when asked for, as `procedures` are: one page asks, and copying a large
+    /// handbook's checklists and targets was a tenth of a second before any check could start.
+    public var checklists: [Checklist] { documents.flatMap(\.checklists) }
+    public var prerequisiteChecklists: [Checklist] {
+        documents.flatMap { $0.checklists.filter(\.isPrerequisite) }
+    }
     /// Every target and rollback trigger, where each is written.
-    public let targets: [Target]
+    public var targets: [Target] { documents.flatMap(\.targets) }
     /// The targets once each: documents that repeat `Uptime > 99.9%` state one target, which is
     /// evaluated, charted and listed once, at its first place in reading order.
     public let distinctTargets: [Target]

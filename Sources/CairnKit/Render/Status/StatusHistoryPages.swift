@@ -165,7 +165,9 @@ struct StatusHistoryPages {
                 label: restore.testedAt.day,
                 isBad: restore.status != .pass)
         }
-        let rto = handbook.targets.first { !$0.isRollbackTrigger && $0.id == "rto" }
+        let rto = handbook.documents.lazy.flatMap(\.targets).first {
+            !$0.isRollbackTrigger && $0.id == "rto"
+        }
         let threshold = rto.flatMap { target in
             MetricUnit.convert(target.value, from: target.unit, to: "min").map {
                 ($0, "RTO \(target.comparison.rawValue) \(StatusFormat.decimal($0)) min")
