@@ -69,8 +69,8 @@ public struct CheckRun: Sendable {
         let tree = try ContentLoader().load(root: options.contentFolder)
         // Only a whole check is kept: gates are quick to ask for again.
         let cacheFolder = options.scope == .everything ? options.cacheFolder : nil
-        let key = cacheFolder.map { _ in
-            InputFingerprint.of(
+        let fingerprint = cacheFolder.map { _ in
+            InputFingerprint.ofKeepingStatus(
                 tree,
                 settings: [
                     "check", options.toolIdentity, options.contentFolder, options.format.rawValue,
@@ -78,6 +78,7 @@ public struct CheckRun: Sendable {
                     "colored \(options.isColored)",
                 ])
         }
+        let key = fingerprint?.hash
         if let folder = cacheFolder, let key,
             let entry = CheckCacheReader(folder: folder).entry(for: key),
             entry.holds(at: options.now)
@@ -85,7 +86,8 @@ public struct CheckRun: Sendable {
             return Result(output: entry.output, exitCode: entry.exitCode, cameFromCache: true)
         }
         let loaded = HandbookLoading.load(
-            tree, contentFolder: options.contentFolder, rendersHTML: false)
+            tree, contentFolder: options.contentFolder, rendersHTML: false,
+            statusFilesRead: fingerprint?.statusFiles)
         if loaded.diagnostics.hasErrors {
             let unreadable = loaded.diagnostics.filter { $0.severity != .note }
             let report = CheckReport(

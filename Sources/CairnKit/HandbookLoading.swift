@@ -23,8 +23,11 @@ public enum HandbookLoading {
     }
 
     /// The handbook of a content folder already read.
+    /// - Parameter statusFilesRead: the status record files already read, in the order of
+    ///   `tree.statusFiles`; nil reads them.
     public static func load(
         _ tree: ContentTree, contentFolder: String? = nil, rendersHTML: Bool = true,
+        statusFilesRead: [StatusFileReader.Read]? = nil,
         progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) -> Loaded {
         var diagnostics = tree.diagnostics
@@ -34,7 +37,7 @@ public enum HandbookLoading {
                     .contentEmpty, .error, at: .init(path: contentFolder ?? tree.root),
                     "no markdown documents (*.md) in the content folder; nothing to build"))
         }
-        let status = readStatus(tree.statusFiles)
+        let status = readStatus(tree.statusFiles, alreadyRead: statusFilesRead)
         diagnostics += status.diagnostics
         let built = HandbookBuilder(rendersHTML: rendersHTML).build(
             tree, status: status.history, progress: progress)
@@ -45,15 +48,19 @@ public enum HandbookLoading {
 
     /// Reads and parses every status record file, on every core; each file's bytes are
     /// dropped once it is parsed.
-    public static func readStatus(_ files: [ContentAsset]) -> (
-        history: StatusHistory, diagnostics: [Diagnostic]
-    ) {
+    /// - Parameter alreadyRead: the files' bytes, in the order of `files`, when they have been
+    ///   read already; nil reads them.
+    public static func readStatus(
+        _ files: [ContentAsset], alreadyRead: [StatusFileReader.Read]? = nil
+    ) -> (history: StatusHistory, diagnostics: [Diagnostic]) {
         let reader = StatusFileReader()
         let parser = StatusRecordParser()
+        let given = alreadyRead?.count == files.count ? alreadyRead : nil
         let read = ParallelMap.map(
-            files, concurrency: ProcessInfo.processInfo.activeProcessorCount
-        ) { file -> (entry: AnyStatusEntry?, diagnostics: [Diagnostic]) in
-            let read = reader.read(file)
+            Array(files.indices), concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { index -> (entry: AnyStatusEntry?, diagnostics: [Diagnostic]) in
+            let file = files[index]
+            let read = given?[index] ?? reader.read(file)
             guard let bytes = read.bytes else { return (nil, read.diagnostics) }
             let parsed = parser.parse(bytes, path: file.path)
             return (parsed.entry, read.diagnostics + parsed.diagnostics)

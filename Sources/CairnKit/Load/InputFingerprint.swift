@@ -4,8 +4,16 @@ import Foundation
 /// `handbook.yml` as read, what reading them reported, and every status record's bytes.
 public enum InputFingerprint {
     /// - Parameter settings: anything else the result depends on (the format, the flags).
-    ///   Status records are read one at a time and not kept.
     public static func of(_ tree: ContentTree, settings: [String]) -> ContentHash {
+        ofKeepingStatus(tree, settings: settings).hash
+    }
+
+    /// `of`, with each status record file as it was read for the hash, in the order of
+    /// `tree.statusFiles`: a check the cache cannot answer parses these rather than opening
+    /// 30,000 files a second time.
+    public static func ofKeepingStatus(_ tree: ContentTree, settings: [String]) -> (
+        hash: ContentHash, statusFiles: [StatusFileReader.Read]
+    ) {
         var hasher = ContentHasher()
         hasher.add("cairn \(CairnVersion.current) inputs v2")
         for setting in settings { hasher.add(setting) }
@@ -34,15 +42,16 @@ public enum InputFingerprint {
         let records = ParallelMap.map(tree.statusFiles, concurrency: concurrency) { file in
             var hasher = ContentHasher()
             hasher.add(file.path)
-            if let bytes = reader.read(file).bytes {
+            let read = reader.read(file)
+            if let bytes = read.bytes {
                 hasher.add(bytes)
             } else {
                 hasher.add("unreadable")
             }
-            return hasher.finish()
+            return (hash: hasher.finish(), read: read)
         }
         hasher.add("status \(records.count)")
-        for record in records { hasher.add(record) }
-        return hasher.finish()
+        for record in records { hasher.add(record.hash) }
+        return (hasher.finish(), records.map(\.read))
     }
 }

@@ -5,9 +5,12 @@ public struct StatusFileReader: Sendable {
     /// A status record is a few kilobytes; anything past this is not one.
     static let maximumBytes = 64 * 1_048_576
 
+    /// A file's bytes, or nil with what kept them from being read.
+    public typealias Read = (bytes: [UInt8]?, diagnostics: [Diagnostic])
+
     public init() {}
 
-    public func read(_ file: ContentAsset) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
+    public func read(_ file: ContentAsset) -> Read {
         switch FileBytes.read(file.sourcePath, limit: Self.maximumBytes) {
         case .bytes(let bytes):
             return (bytes, [])
