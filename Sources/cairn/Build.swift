@@ -75,13 +75,13 @@ struct Build: ParsableCommand {
         }
         if !quiet, let handbook = outcome.handbook {
             let progress = handbook.progress
-            print(
+            Terminal.printOutput(
                 "Built \(handbook.documents.count) document(s) into \(output)/ (\(outcome.writtenFiles) files): "
                     + "\(progress.done)/\(progress.total) tasks done (\(progress.percent)%)")
             let checks = CheckReport(
                 findings: outcome.findings, contentFolder: content, isStrict: false)
             if !outcome.findings.isEmpty {
-                print(
+                Terminal.printOutput(
                     "Checks: \(checks.summary); 'cairn check' lists them, and so does \(output)/checks.html"
                 )
             }

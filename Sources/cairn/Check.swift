@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
             Terminal.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        FileHandle.standardOutput.write(Data(result.output))
+        Terminal.writeOutput(result.output)
         if verbose && result.cameFromCache {
             Terminal.printError(
                 "note: nothing changed since the last check; its report came from the cache")

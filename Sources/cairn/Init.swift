@@ -26,10 +26,10 @@ struct Init: ParsableCommand {
             Terminal.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        for path in written { print("wrote \(path)") }
+        for path in written { Terminal.printOutput("wrote \(path)") }
         let folder = directory == "." ? "" : "cd \(directory) && "
         if ci == nil {
-            print(
+            Terminal.printOutput(
                 """
 
                 Next:
@@ -39,7 +39,7 @@ struct Init: ParsableCommand {
                   cairn init --ci github      # or gitlab: a workflow that records, checks, builds and publishes
                 """)
         } else {
-            print(
+            Terminal.printOutput(
                 "\nCommit it; the recipe runs cairn record, cairn check --gate production-deploy and cairn build."
             )
         }

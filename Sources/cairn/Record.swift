@@ -118,6 +118,6 @@ enum RecordCommand {
         }
         for diagnostic in outcome.diagnostics { Terminal.printError(diagnostic.formatted) }
         guard let path = outcome.writtenPath else { throw ExitCode(2) }
-        print(path)
+        Terminal.printOutput(path)
     }
 }

@@ -15,9 +15,9 @@ struct Schema: ParsableCommand {
 
     func run() {
         switch kind {
-        case .deploy: print(StatusSchemas.deploy)
-        case .backup: print(StatusSchemas.backup)
-        case .metrics: print(StatusSchemas.metrics)
+        case .deploy: Terminal.printOutput(StatusSchemas.deploy)
+        case .backup: Terminal.printOutput(StatusSchemas.backup)
+        case .metrics: Terminal.printOutput(StatusSchemas.metrics)
         }
     }
 }

@@ -46,10 +46,46 @@ enum Terminal {
 
     /// A line on standard output, written at once (print buffers when the output is a pipe).
     static func printOutput(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        writeOutput(Array((line + "\n").utf8))
     }
 
+    /// Writes all of `bytes` to standard output, or ends the command with exit code 2 and
+    /// the reason on standard error: output lost to a full disk or a closed descriptor must not
+    /// pass for output written (Foundation's `FileHandle.write` traps on either).
+    static func writeOutput(_ bytes: [UInt8]) {
+        if let failure = write(bytes, to: STDOUT_FILENO) {
+            printError("error: cannot write to standard output: \(failure)")
+            exit(with: 2)
+        }
+    }
+
+    /// A line on standard error; if even that cannot be written, there is nowhere to say so.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        _ = write(Array((line + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes all of `bytes` to `descriptor`, waiting while a non-blocking one is full; nil
+    /// when done, else what went wrong.
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + written, buffer.count - written)
+            }
+            if count > 0 {
+                written += count
+                continue
+            }
+            let error = errno
+            if count < 0 && error == EINTR { continue }
+            if count < 0 && (error == EAGAIN || error == EWOULDBLOCK) {
+                var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&ready, 1, -1)
+                continue
+            }
+            return count < 0 ? String(cString: strerror(error)) : "nothing was written"
+        }
+        return nil
     }
 }

@@ -269,3 +269,34 @@ struct BuildCommandTests {
         #expect(result.standardOutput == "0.1.0\n")
     }
 }
+
+struct StandardOutputTests {
+    /// Runs cairn with its standard output sent to `/dev/full`, where every write fails.
+    private func runIntoFullDisk(_ arguments: [String]) throws -> (status: Int32, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \"$0\" \"$@\" > /dev/full", CairnBinary.path] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func `output that cannot be written is exit 2 with the reason, not a crash`() throws {
+        let minimal = CairnBinary.fixtures + "/minimal"
+        for arguments in [
+            ["check", "--content", minimal, "--no-cache", "--format", "json"],
+            ["check", "--content", minimal, "--no-cache", "--format", "sarif"],
+            ["schema", "deploy"],
+        ] {
+            let result = try runIntoFullDisk(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(
+                result.error == "error: cannot write to standard output: No space left on device\n",
+                "\(arguments)")
+        }
+    }
+}
