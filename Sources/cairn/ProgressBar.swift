@@ -24,14 +24,14 @@ final class ProgressBar: @unchecked Sendable {
             guard line != lastLine else { return }
             lastLine = line
             isDrawn = true
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            Terminal.writeError("\r\u{1B}[K" + line)
         }
     }
 
     /// Clears the bar so that the next output starts on a clean line.
     func finish() {
         lock.withLock {
-            if isDrawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if isDrawn { Terminal.writeError("\r\u{1B}[K") }
             isDrawn = false
         }
     }

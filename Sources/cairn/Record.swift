@@ -95,7 +95,13 @@ enum RecordCommand {
             if let source = options.fromJSON {
                 let bytes: [UInt8]
                 if source == "-" {
-                    bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                    do {
+                        bytes = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+                    } catch {
+                        Terminal.printError(
+                            "error: cannot read standard input: \(Terminal.reason(error))")
+                        throw ExitCode(2)
+                    }
                 } else {
                     guard let data = FileManager.default.contents(atPath: source) else {
                         Terminal.printError("error: cannot read '\(source)'")

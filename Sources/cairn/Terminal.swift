@@ -61,7 +61,21 @@ enum Terminal {
 
     /// A line on standard error; if even that cannot be written, there is nowhere to say so.
     static func printError(_ line: String) {
-        _ = write(Array((line + "\n").utf8), to: STDERR_FILENO)
+        writeError(line + "\n")
+    }
+
+    /// Text on standard error as it is (a progress bar redrawn in place).
+    static func writeError(_ text: String) {
+        _ = write(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// What the operating system said of a failed read or write: the POSIX error's text.
+    static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return error.localizedDescription
     }
 
     /// Writes all of `bytes` to `descriptor`, waiting while a non-blocking one is full; nil

@@ -270,12 +270,16 @@ struct BuildCommandTests {
     }
 }
 
-struct StandardOutputTests {
-    /// Runs cairn with its standard output sent to `/dev/full`, where every write fails.
-    private func runIntoFullDisk(_ arguments: [String]) throws -> (status: Int32, error: String) {
+struct StandardStreamTests {
+    /// Runs cairn through the shell with `redirection` applied (`> /dev/full`, where every
+    /// write fails; `< /`, a folder, which cannot be read).
+    private func run(_ arguments: [String], _ redirection: String) throws -> (
+        status: Int32, error: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \"$0\" \"$@\" > /dev/full", CairnBinary.path] + arguments
+        process.arguments =
+            ["-c", "exec \"$0\" \"$@\" \(redirection)", CairnBinary.path] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
         let error = Pipe()
         process.standardError = error
@@ -292,11 +296,21 @@ struct StandardOutputTests {
             ["check", "--content", minimal, "--no-cache", "--format", "sarif"],
             ["schema", "deploy"],
         ] {
-            let result = try runIntoFullDisk(arguments)
+            let result = try run(arguments, "> /dev/full")
             #expect(result.status == 2, "\(arguments)")
             #expect(
                 result.error == "error: cannot write to standard output: No space left on device\n",
                 "\(arguments)")
         }
+    }
+
+    @Test func `a record read from a standard input that cannot be read is exit 2 with the reason`()
+        throws
+    {
+        let folder = try ScratchFolder()
+        let result = try run(
+            ["record", "deploy", "--content", folder.path, "--from-json", "-"], "< /")
+        #expect(result.status == 2)
+        #expect(result.error == "error: cannot read standard input: Is a directory\n")
     }
 }
