@@ -314,3 +314,50 @@ struct StandardStreamTests {
         #expect(result.error == "error: cannot read standard input: Is a directory\n")
     }
 }
+
+struct SpecialFileTests {
+    /// Runs cairn in `folder` under `timeout`, which kills it after a minute (a read that waits
+    /// on a named pipe never ends by itself): status 9, the signal. A child of the test runner may
+    /// inherit SIGTERM blocked, so only SIGKILL is sure to end it.
+    private func runWithDeadline(_ arguments: [String], in folder: String) throws -> (
+        status: Int32, error: String
+    ) {
+        let result = try CairnBinary(path: "/usr/bin/timeout").run(
+            ["--signal=KILL", "60", CairnBinary.path] + arguments, in: folder)
+        return (result.status, result.standardError)
+    }
+
+    @Test func `a named pipe among the content or the templates is skipped with a warning`() throws
+    {
+        let folder = try ScratchFolder()
+        try folder.write("content/plans/plan.md", "# Plan\n- [ ] Task\n")
+        try folder.write("templates/assets/extra.css", "body { color: black; }\n")
+        for pipe in [
+            "content/plans/pipe.md", "content/status/deploys/pipe.json", "content/pipe.png",
+            "templates/page.mustache",
+        ] {
+            try FileManager.default.createDirectory(
+                atPath: ((folder.path + "/" + pipe) as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            #expect(mkfifo(folder.path + "/" + pipe, 0o644) == 0)
+        }
+        let build = try runWithDeadline(
+            ["build", "--content", "content", "--templates", "templates", "--no-cache"],
+            in: folder.path)
+        #expect(build.status == 0)
+        for pipe in ["plans/pipe.md", "status/deploys/pipe.json", "pipe.png"] {
+            #expect(
+                build.error.contains(
+                    "content/\(pipe): warning: is not a file or a folder (a named pipe, socket or device); skipped [content.unreadable]"
+                ))
+        }
+        #expect(folder.exists("public/plans/plan.html"))
+        #expect(folder.exists("public/assets/extra.css"))
+        #expect(!folder.exists("public/pipe.png"))
+
+        let check = try runWithDeadline(
+            ["check", "--content", "content", "--no-cache"], in: folder.path)
+        #expect(check.status == 0)
+        #expect(check.error.isEmpty)
+    }
+}

@@ -77,15 +77,25 @@ public struct ContentLoader: Sendable {
                         ))
                     continue
                 }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else {
+                var status = stat()
+                guard stat(real, &status) == 0 else {
                     tree.diagnostics.append(
                         Diagnostic(
                             .contentUnreadable, .warning, at: .init(path: path),
                             "broken symbolic link or vanished file; skipped"))
                     continue
                 }
-                kind = isDirectory.boolValue ? .folder : .file
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: kind = .folder
+                case S_IFREG: kind = .file
+                default:
+                    // Opening a named pipe waits for a writer: read, it would hang the build.
+                    tree.diagnostics.append(
+                        Diagnostic(
+                            .contentUnreadable, .warning, at: .init(path: path),
+                            "is not a file or a folder (a named pipe, socket or device); skipped"))
+                    continue
+                }
             }
             if kind == .folder {
                 guard !visited.contains(real) else {

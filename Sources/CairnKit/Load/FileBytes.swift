@@ -9,11 +9,15 @@ enum FileBytes {
     }
 
     static func read(_ path: String, limit: Int) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a named pipe put where a file was listed cannot hang the read
+        // (opening one otherwise waits for a writer); only a regular file is read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            return .unreadable
+        }
         let size = Int(status.st_size)
         guard size <= limit else { return .tooLarge(size) }
         var bytes = [UInt8](repeating: 0, count: size)

@@ -2,6 +2,9 @@ import Foundation
 
 /// Finds and reads the built-in theme and a user's overriding templates folder.
 public struct ThemeLoader: Sendable {
+    /// A template or theme asset larger than this is not one, and is passed over.
+    static let maximumFileBytes = 64 * 1_048_576
+
     public init() {}
 
     /// Where the built-in theme may be, for a `cairn` binary at `executablePath`: beside an
@@ -69,14 +72,11 @@ public struct ThemeLoader: Sendable {
             return files
         }
         for case let path as String in enumerator {
-            var isDirectory: ObjCBool = false
             guard
-                FileManager.default.fileExists(
-                    atPath: root + "/" + path, isDirectory: &isDirectory),
-                !isDirectory.boolValue,
-                let data = FileManager.default.contents(atPath: root + "/" + path)
+                case .bytes(let bytes) = FileBytes.read(
+                    root + "/" + path, limit: Self.maximumFileBytes)
             else { continue }
-            files[path] = [UInt8](data)
+            files[path] = bytes
         }
         return files
     }
@@ -95,17 +95,16 @@ public struct ThemeLoader: Sendable {
         }
         for case let path as String in enumerator {
             let absolute = shown + "/" + path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory),
-                !isDirectory.boolValue,
-                let data = FileManager.default.contents(atPath: absolute)
+            // Folders, and anything not a regular file (a named pipe would hang the read), are
+            // passed over.
+            guard case .bytes(let data) = FileBytes.read(absolute, limit: Self.maximumFileBytes)
             else { continue }
             if path.hasSuffix(".mustache") {
                 theme.templatePaths[String(path.dropLast(".mustache".count))] = absolute
                 theme.templates[String(path.dropLast(".mustache".count))] = String(
                     decoding: data, as: UTF8.self)
             } else if path.hasPrefix("assets/") {
-                theme.assets[path] = [UInt8](data)
+                theme.assets[path] = data
             }
         }
         return theme
