@@ -119,7 +119,7 @@ public struct CheckRun: Sendable {
             do {
                 try CheckCacheWriter(folder: folder).store(entry, for: key)
             } catch {
-                result.cacheProblem = "\(folder): \(error.localizedDescription)"
+                result.cacheProblem = "\(folder): \(FailureReason.of(error))"
             }
         }
         return result

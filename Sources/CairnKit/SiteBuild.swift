@@ -101,7 +101,7 @@ public struct SiteBuild: Sendable {
                         toolIdentity: options.toolIdentity, outputPath: outputPath,
                         entries: written.manifestEntries))
             } catch {
-                outcome.cacheProblem = "\(folder): \(error.localizedDescription)"
+                outcome.cacheProblem = "\(folder): \(FailureReason.of(error))"
             }
         }
         return outcome

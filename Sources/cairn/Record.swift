@@ -99,7 +99,7 @@ enum RecordCommand {
                         bytes = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
                     } catch {
                         Terminal.printError(
-                            "error: cannot read standard input: \(Terminal.reason(error))")
+                            "error: cannot read standard input: \(FailureReason.of(error))")
                         throw ExitCode(2)
                     }
                 } else {

@@ -69,15 +69,6 @@ enum Terminal {
         _ = write(Array(text.utf8), to: STDERR_FILENO)
     }
 
-    /// What the operating system said of a failed read or write: the POSIX error's text.
-    static func reason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let posix = underlying, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return error.localizedDescription
-    }
-
     /// Writes all of `bytes` to `descriptor`, waiting while a non-blocking one is full; nil
     /// when done, else what went wrong.
     private static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {

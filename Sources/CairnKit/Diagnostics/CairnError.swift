@@ -37,3 +37,22 @@ public enum CairnError: Error, LocalizedError, Equatable, Sendable {
         }
     }
 }
+
+/// What to tell a user of an error from the file system. Foundation on Linux describes its
+/// file errors as "The operation could not be completed. (NSCocoaErrorDomain error 512.)"; the
+/// operating system's reason ("Not a directory", "No space left on device") is inside it.
+public enum FailureReason {
+    public static func of(_ error: any Error) -> String {
+        if let cairn = error as? CairnError { return cairn.localizedDescription }
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(error.code)))
+        }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? any Error,
+            (underlying as NSError).domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32((underlying as NSError).code)))
+        }
+        return error.localizedDescription
+    }
+}

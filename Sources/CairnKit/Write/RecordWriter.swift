@@ -25,7 +25,7 @@ public struct RecordWriter: Sendable {
         do {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CairnError.outputNotWritable(path: folder, reason: error.localizedDescription)
+            throw CairnError.outputNotWritable(path: folder, reason: FailureReason.of(error))
         }
         removeLeftovers(in: folder)
         let base = "\(stamp)-\(Slug.compact(environment, limit: 40))"

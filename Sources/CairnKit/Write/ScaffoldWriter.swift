@@ -25,7 +25,7 @@ public struct ScaffoldWriter: Sendable {
                     to: URL(fileURLWithPath: destination), options: .withoutOverwriting)
             } catch {
                 throw CairnError.outputNotWritable(
-                    path: destination, reason: error.localizedDescription)
+                    path: destination, reason: FailureReason.of(error))
             }
             written.append(destination)
         }

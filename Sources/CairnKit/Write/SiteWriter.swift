@@ -62,7 +62,7 @@ public struct SiteWriter: Sendable {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw CairnError.outputNotWritable(path: output, reason: error.localizedDescription)
+            throw CairnError.outputNotWritable(path: output, reason: FailureReason.of(error))
         }
         // One build at a time into one output: a second waits here for the first to finish.
         let lock = try OutputLock(
@@ -140,7 +140,7 @@ public struct SiteWriter: Sendable {
             throw error
         } catch {
             Self.removeOwnFolder(staging)
-            throw CairnError.outputNotWritable(path: output, reason: error.localizedDescription)
+            throw CairnError.outputNotWritable(path: output, reason: FailureReason.of(error))
         }
     }
 
