@@ -132,7 +132,7 @@ public struct DevServer: Sendable {
             await state.setFailure(lines)
             events(.failed(lines: lines))
         case .failure(let error):
-            let lines = ["error: \(error.localizedDescription)"]
+            let lines = ["error: \(FailureReason.of(error))"]
             await state.setFailure(lines)
             events(.failed(lines: lines))
         }

@@ -53,7 +53,7 @@ struct Build: ParsableCommand {
             outcome = try build.run()
             bar?.finish()
         } catch {
-            Terminal.printError("error: \(error.localizedDescription)")
+            Terminal.printError("error: \(FailureReason.of(error))")
             throw ExitCode(2)
         }
         let report = DiagnosticReport(

@@ -52,7 +52,7 @@ struct Check: ParsableCommand {
         do {
             result = try CheckRun(options: options).run()
         } catch {
-            Terminal.printError("error: \(error.localizedDescription)")
+            Terminal.printError("error: \(FailureReason.of(error))")
             throw ExitCode(2)
         }
         Terminal.writeOutput(result.output)

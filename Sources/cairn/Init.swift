@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
                 directory: directory, ci: ci.flatMap { ProjectInit.CISystem(rawValue: $0.rawValue) }
             )
         } catch {
-            Terminal.printError("error: \(error.localizedDescription)")
+            Terminal.printError("error: \(FailureReason.of(error))")
             throw ExitCode(2)
         }
         for path in written { Terminal.printOutput("wrote \(path)") }

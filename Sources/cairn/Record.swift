@@ -119,7 +119,7 @@ enum RecordCommand {
                     record, kind: kind, recordedAt: recordedAt, environment: environment)
             }
         } catch let error as CairnError {
-            Terminal.printError("error: \(error.localizedDescription)")
+            Terminal.printError("error: \(FailureReason.of(error))")
             throw ExitCode(2)
         }
         for diagnostic in outcome.diagnostics { Terminal.printError(diagnostic.formatted) }
