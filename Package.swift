@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "CairnKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

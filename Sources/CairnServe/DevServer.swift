@@ -1,5 +1,6 @@
 import CairnKit
 import FlyingFox
+import FlyingSocks
 import Foundation
 
 /// `cairn serve`: builds the handbook, serves it over HTTP, watches its sources and rebuilds on
@@ -91,6 +92,22 @@ public struct DevServer: Sendable {
         }
         finished.wait()
         if let error = outcome.error { throw error }
+    }
+
+    /// What to tell the user of an error from listening on `host`: the system's words for a
+    /// socket error ("Address already in use"), not the socket library's case and number.
+    public static func reason(_ error: any Error, host: String) -> String {
+        if let socket = error as? SocketError,
+            case .failed(let call, let code, let message) = socket
+        {
+            // inet_pton sets no errno when it refuses an address: the number is stale.
+            if call.hasPrefix("inet_pton") {
+                return
+                    "'\(host)' is not an IPv4 address (127.0.0.1, or 0.0.0.0 for every interface)"
+            }
+            if code != 0 { return message }
+        }
+        return FailureReason.of(error)
     }
 
     private func watch(_ state: ServeState) async {

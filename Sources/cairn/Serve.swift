@@ -38,7 +38,8 @@ struct Serve: ParsableCommand {
         do {
             try server.runUntilStopped()
         } catch {
-            Terminal.printError("error: cannot serve on \(host):\(port): \(error)")
+            Terminal.printError(
+                "error: cannot serve on \(host):\(port): \(DevServer.reason(error, host: host))")
             throw ExitCode(2)
         }
     }

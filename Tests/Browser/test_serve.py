@@ -121,11 +121,19 @@ def test_a_port_in_use_is_an_error_without_a_serving_announcement(served):
     second = subprocess.run([str(CAIRN), "serve", "--port", port], cwd=project,
                             capture_output=True, text=True, timeout=60)
     assert second.returncode == 2
-    assert f"cannot serve on 127.0.0.1:{port}" in second.stderr
-    assert "Address already in use" in second.stderr
+    assert second.stderr.endswith(f"error: cannot serve on 127.0.0.1:{port}: Address already in use\n")
     assert "Serving" not in second.stdout
     # The first server still answers.
     assert fetch(base + "/")[0] == 200
+
+
+def test_a_host_that_is_not_an_address_is_an_error_that_says_so(tmp_path):
+    subprocess.run([str(CAIRN), "init", str(tmp_path)], check=True, capture_output=True)
+    result = subprocess.run([str(CAIRN), "serve", "--host", "localhost", "--port", "0"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == ("error: cannot serve on localhost:0: 'localhost' is not an IPv4 address "
+                             "(127.0.0.1, or 0.0.0.0 for every interface)\n")
 
 
 def test_a_site_served_from_inside_the_content_folder_is_rebuilt_once_per_save(tmp_path):
