@@ -30,8 +30,12 @@ public struct GateCheck: Sendable {
                 name: gate.name, kind: .configured, requirements: gate.requirements,
                 progress: progress(of: gate.requirements))
         }
-        for phase in handbook.phases {
-            let requirements = phaseRequirements(phase)
+        // A phase number is listed once, as `check` reads it: with what must come before that
+        // phase in every document that has one.
+        let phasesByNumber = Dictionary(grouping: handbook.phases, by: \.number)
+        var listedNumbers: Set<Int> = []
+        for phase in handbook.phases where listedNumbers.insert(phase.number).inserted {
+            let requirements = requirements(of: phasesByNumber[phase.number] ?? [phase])
             gates.append(
                 Gate(
                     name: "Phase \(phase.number)", kind: .phase,
@@ -72,15 +76,19 @@ public struct GateCheck: Sendable {
             requirements = gate.requirements.map { requirement in
                 (requirement, context.sections(named: requirement).flatMap { $0.allTasks })
             }
-        } else if let phase = handbook.phases.first(where: {
-            ["phase \($0.number)", "\($0.number)", StepName.normalized($0.title)].contains(
-                StepName.normalized(name))
-        }) {
-            requirements = phaseRequirements(phase)
         } else {
-            let sections = context.sections(named: name)
-            guard !sections.isEmpty else { return nil }
-            requirements = [(name, sections.flatMap { $0.allTasks })]
+            // Every phase the name stands for, in whichever document.
+            let phases = handbook.phases.filter {
+                ["phase \($0.number)", "\($0.number)", StepName.normalized($0.title)].contains(
+                    StepName.normalized(name))
+            }
+            if !phases.isEmpty {
+                requirements = self.requirements(of: phases)
+            } else {
+                let sections = context.sections(named: name)
+                guard !sections.isEmpty else { return nil }
+                requirements = [(name, sections.flatMap { $0.allTasks })]
+            }
         }
         return requirements.flatMap { requirement in
             requirement.tasks.filter(\.isOpen).map { task in
@@ -90,6 +98,19 @@ public struct GateCheck: Sendable {
                     hint: "tick it when it is done")
             }
         }.sorted()
+    }
+
+    /// What must be complete before each of `phases`, the phases one name stands for; when
+    /// they are in several documents, each requirement says which document's phase it is for.
+    private func requirements(of phases: [Phase]) -> [(name: String, tasks: [PlanTask])] {
+        let documents = Set(phases.map(\.documentPath))
+        return phases.flatMap { phase in
+            phaseRequirements(phase).map { requirement in
+                documents.count > 1
+                    ? ("\(requirement.name) (\(phase.documentPath))", requirement.tasks)
+                    : requirement
+            }
+        }
     }
 
     /// What must be complete before a phase: what its `**Requires:**` line names, or the

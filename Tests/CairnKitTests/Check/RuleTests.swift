@@ -436,23 +436,31 @@ struct CrossDocumentCheckTests {
         #expect(gates.check("Go-Live") == nil)
     }
 
-    @Test func `a phase's gate requires the phase before it in its own document only`() throws {
+    @Test func `a phase number in several documents is one gate on what comes before each`()
+        throws
+    {
         let plan = { (name: String) in
             "### Phase 1: \(name) setup\n**Status:** Complete\n#### Deliverables\n- [x] \(name) ready\n\n"
                 + "### Phase 2: \(name) launch\n**Status:** Not Started\n#### Tasks\n- [ ] \(name) live\n"
         }
-        let loaded = try Self.loaded(["a.md": plan("Alpha"), "b.md": plan("Beta")])
-        let gates = GateCheck(handbook: loaded.handbook, now: RuleTests.now).gates
+        var plans = ["a.md": plan("Alpha"), "b.md": plan("Beta")]
+        plans["b.md"] = plans["b.md"]?.replacingOccurrences(
+            of: "- [x] Beta ready", with: "- [ ] Beta ready")
+        let loaded = try Self.loaded(plans)
+        let check = GateCheck(handbook: loaded.handbook, now: RuleTests.now)
         #expect(
-            gates.map {
+            check.gates.map {
                 "\($0.name): \($0.requirements.joined(separator: ", ")) \($0.progress.done)/\($0.progress.total)"
-            }
-                == [
-                    "Phase 1:  0/0",
-                    "Phase 2: Phase 1: Alpha setup deliverables 1/1",
-                    "Phase 1:  0/0",
-                    "Phase 2: Phase 1: Beta setup deliverables 1/1",
-                ])
+            } == [
+                "Phase 1:  0/0",
+                "Phase 2: Phase 1: Alpha setup deliverables (a.md), Phase 1: Beta setup deliverables (b.md) 1/2",
+            ])
+        let open = try #require(check.check("Phase 2"))
+        #expect(
+            open.map(\.message) == [
+                "Phase 1: Beta setup deliverables (b.md): 'Beta ready' is not ticked (required before Phase 2)"
+            ])
+        #expect(open.map(\.location.path) == ["b.md"])
     }
 }
 
