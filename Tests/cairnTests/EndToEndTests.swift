@@ -263,6 +263,23 @@ struct BuildCommandTests {
         #expect(result.standardError.contains("[template.invalid]"))
     }
 
+    @Test func `a command line that does not parse is exit 2, as a run that could not be made`()
+        throws
+    {
+        let check = try CairnBinary.run(
+            ["check", "--format", "xml"], in: NSTemporaryDirectory())
+        #expect(check.status == 2)
+        #expect(
+            check.standardError.hasPrefix(
+                "Error: The value 'xml' is invalid for '--format <format>'"))
+        let unknown = try CairnBinary.run(["build", "--bogus"], in: NSTemporaryDirectory())
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.hasPrefix("Error: Unknown option '--bogus'"))
+        let help = try CairnBinary.run(["check", "--help"], in: NSTemporaryDirectory())
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("USAGE: cairn check"))
+    }
+
     @Test func `--version prints the version`() throws {
         let result = try CairnBinary.run(["--version"], in: NSTemporaryDirectory())
         #expect(result.status == 0)
