@@ -24,10 +24,12 @@ public struct CheckCacheEntry: Sendable, Equatable {
     static let magic = "cairn-check-cache"
 
     /// A header line, `cairn-check-cache 1 <exit code> <from> <until or ->`, then the output.
-    public var encoded: [UInt8] {
+    public var encoded: [UInt8] { header + output }
+
+    /// `encoded`'s header line.
+    public var header: [UInt8] {
         let until = validUntil.map { String($0.secondsSince1970) } ?? "-"
-        return Array(
-            "\(Self.magic) 1 \(exitCode) \(validFrom.secondsSince1970) \(until)\n".utf8) + output
+        return Array("\(Self.magic) 1 \(exitCode) \(validFrom.secondsSince1970) \(until)\n".utf8)
     }
 
     /// nil for anything not written by `encoded` (a truncated or foreign file is a miss).
