@@ -123,7 +123,7 @@ public struct BuildCacheWriter: Sendable {
         let manifests = folder + "/build"
         try CacheFolder.make(folder, with: manifests)
         let destination = CacheFolder.manifestPath(in: folder, forOutput: manifest.outputPath)
-        try Data(manifest.encoded).write(to: URL(fileURLWithPath: destination), options: .atomic)
+        try CacheFolder.writeWhole([manifest.encoded], to: destination)
         CacheFolder.prune(manifests, keeping: destination, count: Self.keptManifests)
     }
 }
