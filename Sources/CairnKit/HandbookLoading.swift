@@ -37,10 +37,12 @@ public enum HandbookLoading {
                     .contentEmpty, .error, at: .init(path: contentFolder ?? tree.root),
                     "no markdown documents (*.md) in the content folder; nothing to build"))
         }
-        let status = readStatus(tree.statusFiles, alreadyRead: statusFilesRead)
-        diagnostics += status.diagnostics
+        // The records are read and parsed on a thread of their own while the documents are:
+        // neither keeps both cores busy to its very end alone.
+        let status = BackgroundWork { readStatus(tree.statusFiles, alreadyRead: statusFilesRead) }
         let built = HandbookBuilder(rendersHTML: rendersHTML).build(
-            tree, status: status.history, progress: progress)
+            tree, statusOnceParsed: { status.result.history }, progress: progress)
+        diagnostics += status.result.diagnostics
         diagnostics += built.diagnostics
         return Loaded(
             handbook: built.handbook, diagnostics: diagnostics.sorted(), assets: tree.assets)

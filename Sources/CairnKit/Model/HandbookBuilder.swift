@@ -24,6 +24,15 @@ public struct HandbookBuilder: Sendable {
         _ tree: ContentTree, status: StatusHistory = .empty,
         progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
+        build(tree, statusOnceParsed: { status }, progress: progress)
+    }
+
+    /// - Parameter statusOnceParsed: asked for the status records once every document is
+    ///   parsed, so that they can be read on another thread meanwhile.
+    public func build(
+        _ tree: ContentTree, statusOnceParsed: () -> StatusHistory,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) -> (handbook: Handbook, diagnostics: [Diagnostic]) {
         let counter = progress.map {
             ProgressCounter(.reading, total: tree.documents.count, listener: $0)
         }
@@ -62,7 +71,7 @@ public struct HandbookBuilder: Sendable {
         let title = config.title ?? documents.first?.title ?? "Handbook"
         return (
             Handbook(
-                title: title, config: config, documents: documents, status: status,
+                title: title, config: config, documents: documents, status: statusOnceParsed(),
                 derivesRunbooks: rendersHTML),
             diagnostics
         )

@@ -43,3 +43,29 @@ final class WorkCounter: @unchecked Sendable {
         }
     }
 }
+
+/// Work started on another thread at once, whose result is waited for where it is needed.
+final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
+    private let work: @Sendable () -> Result
+    /// Signalled once the result is kept; every wait signals it again for the next.
+    private let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var value: Result?
+
+    init(_ work: @escaping @Sendable () -> Result) {
+        self.work = work
+        DispatchQueue.global().async { [self] in
+            let result = work()
+            lock.withLock { value = result }
+            finished.signal()
+        }
+    }
+
+    /// The work's result, once it has finished.
+    var result: Result {
+        finished.wait()
+        finished.signal()
+        // Always kept before the signal; doing the work here is only what the types demand.
+        return lock.withLock { value } ?? work()
+    }
+}
