@@ -28,10 +28,15 @@ extension StringProtocol {
     /// Whether the text ends with `word` (lowercase ASCII), ignoring the case of the text.
     func hasSuffixIgnoringASCIICase(_ word: String) -> Bool {
         let bytes = utf8
-        guard bytes.count >= word.utf8.count else { return false }
-        return zip(bytes.suffix(word.utf8.count), word.utf8).allSatisfy { byte, expected in
-            ASCIIWord.lowercased(byte) == expected
+        let count = word.utf8.count
+        guard bytes.count >= count else { return false }
+        // Compared in place, without a suffix view of each and a zip of the two.
+        var position = bytes.index(bytes.startIndex, offsetBy: bytes.count - count)
+        for expected in word.utf8 {
+            guard ASCIIWord.lowercased(bytes[position]) == expected else { return false }
+            position = bytes.index(after: position)
         }
+        return true
     }
 }
 

@@ -1,6 +1,7 @@
-import CairnKit
 import Foundation
 import Testing
+
+@testable import CairnKit
 
 struct ContentLoaderTests {
     @Test func `markdown becomes documents, handbook.yml the config, other files assets`() throws {
@@ -46,6 +47,20 @@ struct ContentLoaderTests {
     @Test func `a missing content folder is an error that stops the run`() {
         #expect(throws: CairnError.contentFolderMissing(path: "/nonexistent/cairn")) {
             try ContentLoader().load(root: "/nonexistent/cairn")
+        }
+    }
+
+    @Test func `a markdown file is told by its extension as Foundation reads one, in any case`() {
+        let names = [
+            "plans/a.md", "a.MD", "a.Md", "x.markdown", "X.MARKDOWN", "a.b.md", "a.md.txt", "amd",
+            "a.mdx", "a.md ", "plans/.md", ".md", "plans.md/a", "é.md", "a.", "a..md", "md",
+            "plans/x.MarkDown", "a.m", "a.markdow",
+        ]
+        for name in names {
+            let extensionRead = (name as NSString).pathExtension.lowercased()
+            #expect(
+                ContentLoader.isMarkdown(name)
+                    == ContentLoader.markdownExtensions.contains(extensionRead), "\(name)")
         }
     }
 }
