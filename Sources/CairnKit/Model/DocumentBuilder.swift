@@ -306,24 +306,16 @@ struct DocumentBuilder {
         }
     }
 
+    /// The block's links, then those of the blocks inside it, in document order.
     private func links(in block: MarkdownBlock) -> [DocumentLink] {
-        var found: [DocumentLink] = []
-        addLinks(in: block, to: &found)
-        return found
-    }
-
-    /// Adds the block's links, then those of the blocks inside it, in document order.
-    private func addLinks(in block: MarkdownBlock, to found: inout [DocumentLink]) {
-        for link in block.links {
-            found.append(
-                DocumentLink(
-                    destination: link.destination,
-                    targetDocument: PagePath.resolve(link.destination, from: path),
-                    fragment: link.destination.split(onASCII: "#", maxSplits: 1).dropFirst()
-                        .first.map(String.init),
-                    isImage: link.isImage,
-                    location: .init(path: path, line: link.line, column: link.column)))
+        block.linksWithin.map { link in
+            DocumentLink(
+                destination: link.destination,
+                targetDocument: PagePath.resolve(link.destination, from: path),
+                fragment: link.destination.split(onASCII: "#", maxSplits: 1).dropFirst()
+                    .first.map(String.init),
+                isImage: link.isImage,
+                location: .init(path: path, line: link.line, column: link.column))
         }
-        for child in block.children { addLinks(in: child, to: &found) }
     }
 }

@@ -39,6 +39,17 @@ public struct MarkdownBlock: Sendable {
     /// The bodies of HTML comments in the inline content (`<!-- id: x -->` gives ` id: x `).
     public var comments: [String] { tree.nodes[index].comments }
     public var links: [MarkdownLink] { tree.nodes[index].links }
+    /// The links of this block and of every block inside it, in document order: the blocks of
+    /// a subtree are one run of the tree's array, read in place.
+    public var linksWithin: [MarkdownLink] {
+        var links: [MarkdownLink] = []
+        // Each node's links read where they are: a node copied out is every field retained.
+        for position in index..<tree.nodes[index].subtreeEnd
+        where !tree.nodes[position].links.isEmpty {
+            links += tree.nodes[position].links
+        }
+        return links
+    }
     public var line: Int { tree.nodes[index].line }
     public var column: Int { tree.nodes[index].column }
 

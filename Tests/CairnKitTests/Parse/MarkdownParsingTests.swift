@@ -391,3 +391,30 @@ struct BlockTreeTests {
         #expect(Array(item.children).last?.children.map(\.text) == ["inner"])
     }
 }
+
+struct LinksWithinTests {
+    /// The links of a block and its descendants as a walk through the children finds them.
+    private static func walked(_ block: MarkdownBlock) -> [MarkdownLink] {
+        block.links + block.children.flatMap(walked)
+    }
+
+    @Test func `a block's links within are its own and its descendants', in document order`() {
+        var markdown =
+            "[top](a.md) text\n\n> quote [q](b.md)\n> - item [i](c.md)\n>   - deeper [d](d.md)\n\n"
+        markdown += "| A | B |\n| - | - |\n| [t](e.md) | ![img](f.png) |\n\n"
+        // Deeper than the parser keeps (64): those blocks go into the deepest one kept.
+        for depth in 0..<80 {
+            markdown +=
+                String(repeating: "  ", count: depth)
+                + "- level \(depth) [l\(depth)](p\(depth).md)\n"
+        }
+        markdown += "\n## After [h](g.md#x)\n"
+        let root = MarkdownParser().parse(markdown).root
+        let expected = Self.walked(root)
+        #expect(expected.count == 87)
+        #expect(root.linksWithin == expected)
+        for child in root.children {
+            #expect(child.linksWithin == Self.walked(child))
+        }
+    }
+}
