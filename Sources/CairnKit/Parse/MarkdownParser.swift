@@ -195,9 +195,8 @@ private struct BlockTreeBuilder {
         /// gives it.
         var trimmedText: String {
             text.withUnsafeBufferPointer { bytes in
-                bytes.contains(where: { $0 >= 0x80 })
-                    ? String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-                    : String(decoding: bytes.trimmingASCIIBlanks(), as: UTF8.self)
+                bytes.trimmedAtASCIIEnds()
+                    ?? String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
             }
         }
 

@@ -3,11 +3,8 @@ extension StringProtocol {
     /// Foundation's `trimmingCharacters(in:)` bridges through `NSString` on Linux. ASCII text is
     /// trimmed byte by byte; other text character by character.
     func trimmingWhitespace() -> String {
-        let asciiTrimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(decoding: bytes.trimmingASCIIBlanks(), as: UTF8.self)
-        }
-        // The outer nil: the text is not stored contiguously; the inner: it is not ASCII.
+        let asciiTrimmed = utf8.withContiguousStorageIfAvailable { $0.trimmedAtASCIIEnds() }
+        // The outer nil: the text is not stored contiguously; the inner: an end is not ASCII.
         if let trimmed = asciiTrimmed ?? nil { return trimmed }
         guard let first = firstIndex(where: { !$0.isBlank }),
             let last = lastIndex(where: { !$0.isBlank })
@@ -34,6 +31,18 @@ extension UInt8 {
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// The text without whitespace at either end, as `trimmingWhitespace` gives it, read from
+    /// the bytes when what is left once ASCII blanks are cut starts and ends with ASCII: then
+    /// the blanks cut were whole characters and no other whitespace stands at either end, and
+    /// a heading with an emoji inside needs no trip through `Character`s. Nil when an end is
+    /// beyond ASCII (it may be Unicode whitespace, or a mark joined to the blank before it).
+    func trimmedAtASCIIEnds() -> String? {
+        let trimmed = trimmingASCIIBlanks()
+        guard let first = trimmed.first, let last = trimmed.last else { return "" }
+        guard first < 0x80, last < 0x80 else { return nil }
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+
     /// The bytes without leading and trailing ASCII blanks.
     func trimmingASCIIBlanks() -> UnsafeBufferPointer<UInt8> {
         var start = 0
