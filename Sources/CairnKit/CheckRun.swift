@@ -70,7 +70,7 @@ public struct CheckRun: Sendable {
         // Only a whole check is kept: gates are quick to ask for again.
         let cacheFolder = options.scope == .everything ? options.cacheFolder : nil
         let fingerprint = cacheFolder.map { _ in
-            InputFingerprint.ofKeepingStatus(
+            InputFingerprint.of(
                 tree,
                 settings: [
                     "check", options.toolIdentity, options.contentFolder, options.format.rawValue,

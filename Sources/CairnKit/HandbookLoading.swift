@@ -49,7 +49,7 @@ public enum HandbookLoading {
     }
 
     /// Reads and parses every status record file, on every core; each file's bytes are
-    /// dropped once it is parsed.
+    /// dropped once it is parsed, unless the caller read them and holds them.
     /// - Parameter alreadyRead: the files' bytes, in the order of `files`, when they have been
     ///   read already; nil reads them.
     public static func readStatus(

@@ -3,15 +3,11 @@ import Foundation
 /// The hash of everything a check's result depends on, for the cache: the documents and
 /// `handbook.yml` as read, what reading them reported, and every status record's bytes.
 public enum InputFingerprint {
-    /// - Parameter settings: anything else the result depends on (the format, the flags).
-    public static func of(_ tree: ContentTree, settings: [String]) -> ContentHash {
-        ofKeepingStatus(tree, settings: settings).hash
-    }
-
-    /// `of`, with each status record file as it was read for the hash, in the order of
+    /// The hash, with each status record file as it was read for it, in the order of
     /// `tree.statusFiles`: a check the cache cannot answer parses these rather than opening
     /// 30,000 files a second time.
-    public static func ofKeepingStatus(_ tree: ContentTree, settings: [String]) -> (
+    /// - Parameter settings: anything else the result depends on (the format, the flags).
+    public static func of(_ tree: ContentTree, settings: [String]) -> (
         hash: ContentHash, statusFiles: [StatusFileReader.Read]
     ) {
         var hasher = ContentHasher()

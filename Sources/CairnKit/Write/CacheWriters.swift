@@ -34,17 +34,8 @@ extension CacheFolder {
         guard descriptor >= 0 else { throw POSIXError.current }
         var failure: POSIXError?
         for part in parts where failure == nil {
-            failure = part.withUnsafeBytes { buffer in
-                var written = 0
-                while written < buffer.count {
-                    guard let base = buffer.baseAddress else { break }
-                    let count = write(descriptor, base + written, buffer.count - written)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return POSIXError.current }
-                    written += count
-                }
-                return nil
-            }
+            failure = part.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
+                .map { POSIXError(POSIXErrorCode(rawValue: $0) ?? .EIO) }
         }
         if close(descriptor) != 0 && failure == nil { failure = POSIXError.current }
         if failure == nil && rename(temporary, destination) != 0 { failure = POSIXError.current }

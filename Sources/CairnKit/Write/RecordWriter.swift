@@ -57,20 +57,8 @@ public struct RecordWriter: Sendable {
     private static func writeWhole(_ bytes: [UInt8], to path: String) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let count = writeSome(descriptor, start + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += count
-            }
-        }
+        var failure = bytes.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
+            .map { String(cString: strerror($0)) }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         return failure
@@ -90,9 +78,4 @@ public struct RecordWriter: Sendable {
             }
         }
     }
-}
-
-/// write(2), which a method named `write` would otherwise hide.
-private func writeSome(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -190,17 +190,8 @@ public struct SiteWriter: Sendable {
     )
         throws
     {
-        guard var next = bytes.baseAddress else { return }
-        var left = bytes.count
-        while left > 0 {
-            let written = Foundation.write(descriptor, next, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CairnError.outputNotWritable(
-                    path: path, reason: String(cString: strerror(errno)))
-            }
-            left -= written
-            next += written
+        if let code = DescriptorWriting.writeAll(bytes, to: descriptor) {
+            throw CairnError.outputNotWritable(path: path, reason: String(cString: strerror(code)))
         }
     }
 

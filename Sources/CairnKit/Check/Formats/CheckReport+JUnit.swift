@@ -12,8 +12,8 @@ extension CheckReport {
         output +=
             "  <testsuite name=\"cairn check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
             .utf8
-        appendFindings(to: &output, bytesPerFinding: 900) { index, bytes in
-            appendTestCase(findings[index], to: &bytes)
+        appendFindings(to: &output, bytesPerFinding: 900) { run, bytes in
+            for index in run { appendTestCase(findings[index], to: &bytes) }
         }
         for rule in quietRules {
             ReportBytes.append("    <testcase classname=\"", to: &output)

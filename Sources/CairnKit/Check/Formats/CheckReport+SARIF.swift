@@ -16,10 +16,12 @@ extension CheckReport {
         if findings.isEmpty {
             ReportBytes.append("\n\n      ]", to: &output)
         } else {
-            appendFindings(to: &output, bytesPerFinding: 900) { index, bytes in
-                appendResult(
-                    findings[index], ruleIndex: ruleIndex[findings[index].id] ?? 0,
-                    isFirst: index == 0, to: &bytes)
+            appendFindings(to: &output, bytesPerFinding: 900) { run, bytes in
+                for index in run {
+                    appendResult(
+                        findings[index], ruleIndex: ruleIndex[findings[index].id] ?? 0,
+                        isFirst: index == 0, to: &bytes)
+                }
             }
             ReportBytes.append("\n      ]", to: &output)
         }

@@ -86,12 +86,6 @@ enum URIText {
             }
         }
     }
-
-    static func path(_ path: String) -> String {
-        var bytes: [UInt8] = []
-        appendPath(path, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 /// Fixed text copied into a report's bytes.
