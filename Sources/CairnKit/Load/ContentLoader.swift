@@ -64,6 +64,13 @@ public struct ContentLoader: Sendable {
             let name = entry.name
             let absolute = folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
+            guard entry.hasValidName else {
+                tree.diagnostics.append(
+                    Diagnostic(
+                        .contentUnreadable, .error, at: .init(path: path),
+                        "the name is not valid UTF-8 (� marks the bytes that are not): rename it"))
+                continue
+            }
             var kind = entry.kind
             // Only a link (or an entry of unknown type) needs resolving; only a folder needs
             // its real path at all (a string made for each of 40,000 files was a tenth of

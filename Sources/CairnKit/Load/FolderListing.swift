@@ -18,8 +18,11 @@ public enum FolderListing {
             case other
         }
 
+        /// The name as UTF-8; bytes that are not valid UTF-8 are shown as U+FFFD.
         let name: String
         let kind: Kind
+        /// Whether the name on disk is valid UTF-8: one that is not cannot be opened by `name`.
+        var hasValidName = true
     }
 
     /// The entries sorted by name, without `.` and `..`; nil when the folder cannot be read
@@ -33,8 +36,9 @@ public enum FolderListing {
             // `entry.pointee` does) can run past the end of the buffer and fault. Read the two
             // fields where they are.
             let record = UnsafeRawPointer(entry)
-            let name = String(
-                cString: (record + nameOffset).assumingMemoryBound(to: CChar.self))
+            let bytes = (record + nameOffset).assumingMemoryBound(to: CChar.self)
+            let valid = String(validatingCString: bytes)
+            let name = valid ?? String(cString: bytes)
             guard name != ".", name != ".." else { continue }
             let kind: Entry.Kind =
                 switch Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self)) {
@@ -42,7 +46,7 @@ public enum FolderListing {
                 case Int32(DT_DIR): .folder
                 default: .other
                 }
-            entries.append(Entry(name: name, kind: kind))
+            entries.append(Entry(name: name, kind: kind, hasValidName: valid != nil))
         }
         return entries.sorted { $0.name < $1.name }
     }

@@ -63,4 +63,26 @@ struct ContentLoaderTests {
                     == ContentLoader.markdownExtensions.contains(extensionRead), "\(name)")
         }
     }
+
+    @Test func `a name that is not valid UTF-8 is an error that says so, not a read failure`()
+        throws
+    {
+        let folder = try TemporaryFolder()
+        try folder.write("plans/a.md", "# A\n")
+        // `b\xFF.md`: a name Linux allows and no Swift string can spell.
+        var name = Array((folder.path + "/plans/b").utf8) + [0xFF] + Array(".md".utf8) + [0]
+        let descriptor = name.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                open($0, O_CREAT | O_WRONLY, 0o644)
+            }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let tree = try ContentLoader().load(root: folder.path)
+        #expect(tree.documents.map(\.path) == ["plans/a.md"])
+        #expect(
+            tree.diagnostics.map(\.formatted) == [
+                "plans/b\u{FFFD}.md: error: the name is not valid UTF-8 (� marks the bytes that are not): rename it [content.unreadable]"
+            ])
+    }
 }
