@@ -22,7 +22,7 @@ public enum FolderListing {
         let name: String
         let kind: Kind
         /// Whether the name on disk is valid UTF-8: one that is not cannot be opened by `name`.
-        var hasValidName = true
+        let hasValidName: Bool
     }
 
     /// The entries sorted by name, without `.` and `..`; nil when the folder cannot be read
