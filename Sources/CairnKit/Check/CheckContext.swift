@@ -46,12 +46,14 @@ public struct CheckContext: Sendable {
         // Each document on whichever core is free; only what a rule asks for is kept.
         let found = ParallelMap.map(documents, concurrency: concurrency) {
             [askedNames] document in
-            (
-                tasks: document.allTasks.filter { askedIDs.contains($0.id) },
-                sections: document.allSections.flatMap { section in
-                    Self.names(of: section, includingPhase: asksForPhases)
-                        .filter(askedNames.contains).map { ($0, section) }
+            var sections: [(String, Section)] = []
+            for section in document.allSections {
+                Self.forEachName(of: section, includingPhase: asksForPhases) { name in
+                    if askedNames.contains(name) { sections.append((name, section)) }
                 }
+            }
+            return (
+                tasks: document.allTasks.filter { askedIDs.contains($0.id) }, sections: sections
             )
         }
         var tasks: [String: [(documentPath: String, task: PlanTask)]] = [:]
@@ -86,21 +88,36 @@ public struct CheckContext: Sendable {
     }
 
     /// Every name a section answers to: its title and its title without numbering, and
-    /// `phase N` and `N` for a phase (unless `includingPhase` is false), each normalized.
-    private static func names(of section: Section, includingPhase: Bool = true) -> [String] {
-        var names = [StepName.normalized(section.title)]
+    /// `phase N` and `N` for a phase, each normalized.
+    private static func names(of section: Section) -> [String] {
+        var names: [String] = []
+        forEachName(of: section, includingPhase: true) { names.append($0) }
+        return names
+    }
+
+    /// Calls `body` with each name of `names(of:)`, once each, in that order (the phase names
+    /// only when `includingPhase`), with no array of them: the index asks this of every
+    /// section of every document.
+    private static func forEachName(
+        of section: Section, includingPhase: Bool, _ body: (String) -> Void
+    ) {
+        let title = StepName.normalized(section.title)
+        body(title)
+        var unnumbered: String?
         // `unnumberedTitle` is the title itself unless it starts with a number (kept with the
         // title, so comparing them costs nothing when it does not).
         if section.unnumberedTitle != section.title {
-            let unnumbered = StepName.normalized(section.unnumberedTitle)
-            if unnumbered != names[0] { names.append(unnumbered) }
-        }
-        if includingPhase, let phase = PhaseHeading(section.title) {
-            for name in ["phase \(phase.number)", "\(phase.number)"] where !names.contains(name) {
-                names.append(name)
+            let name = StepName.normalized(section.unnumberedTitle)
+            if name != title {
+                unnumbered = name
+                body(name)
             }
         }
-        return names
+        guard includingPhase, let phase = PhaseHeading(section.title) else { return }
+        for name in ["phase \(phase.number)", "\(phase.number)"]
+        where name != title && name != unnumbered {
+            body(name)
+        }
     }
 }
 

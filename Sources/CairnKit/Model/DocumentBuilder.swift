@@ -38,7 +38,7 @@ struct DocumentBuilder {
             ?? fileStem
         return Document(
             path: path, title: title, frontMatter: frontMatter.values,
-            progress: leadingTasks.map(\.progress).sum + sections.map(\.progress).sum,
+            progress: leadingTasks.progressSum(\.progress) + sections.progressSum(\.progress),
             sections: sections,
             leadingTasks: leadingTasks, phases: phases(in: sections),
             checklists: checklists(in: sections, parent: nil), procedures: procedures,
@@ -132,7 +132,8 @@ struct DocumentBuilder {
         while var last = openSections.last, shouldClose(last) {
             openSections.removeLast()
             openPhaseNumbers.removeLast()
-            last.progress = last.tasks.map(\.progress).sum + last.children.map(\.progress).sum
+            last.progress =
+                last.tasks.progressSum(\.progress) + last.children.progressSum(\.progress)
             if openSections.isEmpty {
                 sections.append(last)
             } else {
@@ -207,7 +208,9 @@ struct DocumentBuilder {
     private mutating func collectTasks(in list: MarkdownBlock, scope: String?) -> [PlanTask] {
         var tasks: [PlanTask] = []
         for item in list.children {
-            let nested = item.children.filter { if case .list = $0.kind { true } else { false } }
+            let nested = item.children.lazy.filter {
+                if case .list = $0.kind { true } else { false }
+            }
             guard case .item(let checked?) = item.kind else {
                 for child in nested { tasks += collectTasks(in: child, scope: scope) }
                 continue

@@ -269,6 +269,10 @@ public struct PhaseHeading: Sendable, Equatable {
 
     /// Reads `Phase 3: Production Environment Setup`, `Phase 1 - Prep ✅`; nil for other titles.
     public init?(_ heading: String) {
+        // Most headings are not phases: the first byte after spaces and tabs says so.
+        guard let first = heading.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+            first | 0x20 == UInt8(ascii: "p")
+        else { return nil }
         var scanner = TextScanner(heading)
         scanner.skipSpaces()
         guard scanner.scan(caseInsensitive: "phase") else { return nil }

@@ -119,7 +119,7 @@ public struct PlanTask: Sendable, Equatable {
     /// Each counted task in this tree is one; descoped tasks and their children are not counted.
     public var progress: Progress {
         guard !isDescoped else { return .none }
-        return Progress(done: isDone ? 1 : 0, total: 1) + children.map(\.progress).sum
+        return Progress(done: isDone ? 1 : 0, total: 1) + children.progressSum(\.progress)
     }
 
     /// This task and all tasks under it, depth first.
