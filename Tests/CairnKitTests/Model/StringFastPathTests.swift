@@ -64,6 +64,10 @@ struct StringFastPathTests {
         "a", "Z", "7", " ", "-", "_", ".", ":", "\r", "\n", "\r\n", "\u{301}", "e\u{301}", "É",
         "👍🏽", "👩‍👩‍👧", "🇺🇸", "\u{600}", "\u{600}1", "\u{1100}\u{1161}", "📋", "✅", "½", "٣", "İ",
         "ß", "\u{200D}", "\t", "Phase 2", "ðŸŽ¯",
+        // Emoji as headings carry them, and what may join one: variation selector, keycap,
+        // skin tone, tags, a mark; symbols that are letters (Ⓜ) or numbers (Ⅻ).
+        "🎯", "©", "‼", "\u{FE0F}", "✔\u{FE0F}", "1\u{20E3}", "#\u{FE0F}\u{20E3}", "\u{1F3FB}",
+        "🏴\u{E0067}\u{E0062}\u{E007F}", "Ⓜ", "Ⅻ", "🎯\u{301}", "\u{E0067}",
     ]
 
     /// `count` texts of one to eight pieces each, picked at random.
@@ -125,6 +129,17 @@ struct StringFastPathTests {
                 Slug.compact(text, limit: 1000).unicodeScalars.elementsEqual(
                     (compact.isEmpty ? "item" : compact).unicodeScalars),
                 "\(text.debugDescription)")
+        }
+    }
+
+    @Test func `emoji in otherwise ASCII text are read byte by byte as separators`() {
+        #expect(ASCIIWord.replacingEmoji(in: "📋 Migration Phases") == "\u{1} Migration Phases")
+        #expect(ASCIIWord.replacingEmoji(in: "Go-live ✅️ 🚀") == "Go-live \u{1}\u{1} \u{1}")
+        #expect(Slug.github("📋 Migration Phases") == "-migration-phases")
+        #expect(StepName.normalized("Phase 1: Prep ✅") == "phase 1 prep")
+        // A letter, a mark or a joiner after ASCII takes the character-wise reading.
+        for text in ["Café ✅", "e\u{301} 🎯", "a\u{200D}🎯", "Ⓜ 🎯", "\u{FE0F}x"] {
+            #expect(ASCIIWord.replacingEmoji(in: text) == nil, "\(text.debugDescription)")
         }
     }
 
