@@ -5,7 +5,7 @@ public enum Slug {
     /// then turn each space into `-`.
     public static func github(_ text: String) -> String {
         if let ascii = githubASCII(text) { return ascii }
-        if let plain = ASCIIWord.replacingEmoji(in: text), let ascii = githubASCII(plain) {
+        if let plain = ASCIIWord.replacingSymbols(in: text), let ascii = githubASCII(plain) {
             return ascii
         }
         var slug: [UInt8] = []
@@ -180,7 +180,8 @@ enum ASCIIWord {
     /// `words(of:joinedBy:)` for text that is not all ASCII: letters and digits as Unicode
     /// counts them, a character at a time (a letter with its accents is one).
     static func wordRuns(ofNonASCII text: String, joinedBy separator: UInt8) -> String {
-        if let plain = replacingEmoji(in: text), let words = string(of: plain, joinedBy: separator)
+        if let plain = replacingSymbols(in: text),
+            let words = string(of: plain, joinedBy: separator)
         {
             return words
         }
@@ -208,43 +209,49 @@ enum ASCIIWord {
         return String(decoding: words, as: UTF8.self)
     }
 
-    /// Text that is ASCII but for emoji, as nearly every heading beyond ASCII is
-    /// (`📋 Migration Phases`), with each emoji scalar replaced by the control byte 0x01: the
-    /// ASCII paths read that as a separator and drop it, as a `Character` reading drops an
-    /// emoji, which is neither a letter nor a number. Nil when any other scalar is beyond ASCII.
+    /// Text that is ASCII but for symbols (`📋 Migration Phases`, `✅ Uptime`, `Step • Two`), as
+    /// nearly every heading beyond ASCII is, with each symbol scalar replaced by the control
+    /// byte 0x01: the ASCII paths read that as a separator and drop it, as a `Character`
+    /// reading drops a symbol, which is neither a letter nor a number. Nil when any other
+    /// scalar is beyond ASCII.
     ///
-    /// An emoji is a scalar Unicode counts as one that is no letter, number or mark, so that it
-    /// starts a character of its own and no ASCII letter joins it; or, right after such a
-    /// scalar, one of those emoji are built with (variation selector 16, zero-width joiner,
-    /// keycap, skin tone, tag), which joins its character.
-    static func replacingEmoji(in text: String) -> String? {
+    /// A symbol is a scalar of `isStandaloneSymbol`; or, right after one, a scalar emoji are
+    /// built with (variation selector 16, zero-width joiner, keycap, skin tone, tag), which
+    /// joins its character.
+    static func replacingSymbols(in text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        var afterEmoji = false
+        var afterSymbol = false
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 bytes.append(UInt8(truncatingIfNeeded: scalar.value))
-                afterEmoji = false
+                afterSymbol = false
                 continue
             }
-            if isEmojiComponent(scalar) {
-                guard afterEmoji else { return nil }
-            } else {
-                let properties = scalar.properties
-                guard properties.isEmoji, !properties.isAlphabetic,
-                    properties.numericType == nil, !properties.isGraphemeExtend,
-                    properties.generalCategory == .otherSymbol
-                        || properties.generalCategory == .otherPunctuation
-                else { return nil }
+            guard isStandaloneSymbol(scalar) || (afterSymbol && isEmojiComponent(scalar)) else {
+                return nil
             }
             bytes.append(0x01)
-            afterEmoji = true
+            afterSymbol = true
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Variation selector 16, zero-width joiner, combining keycap, the skin tones and the tags.
-    private static func isEmojiComponent(_ scalar: Unicode.Scalar) -> Bool {
+    /// A symbol or punctuation mark beyond ASCII (`✅`, `🎯`, `•`, `©`) that is no letter
+    /// (`Ⓜ` is one). Such a scalar is never whitespace, a number or a mark that joins the
+    /// character before it (a test holds this for every one of them), and it starts a
+    /// character that no ASCII letter before or after it joins.
+    static func isStandaloneSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .otherSymbol, .otherPunctuation: return !properties.isAlphabetic
+        default: return false
+        }
+    }
+
+    /// Variation selector 16, zero-width joiner, combining keycap, the skin tones and the tags:
+    /// what joins the emoji before it into one character.
+    static func isEmojiComponent(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xFE0F, 0x200D, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: true
         default: false

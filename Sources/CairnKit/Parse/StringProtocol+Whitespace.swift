@@ -32,15 +32,51 @@ extension UInt8 {
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The text without whitespace at either end, as `trimmingWhitespace` gives it, read from
-    /// the bytes when what is left once ASCII blanks are cut starts and ends with ASCII: then
-    /// the blanks cut were whole characters and no other whitespace stands at either end, and
-    /// a heading with an emoji inside needs no trip through `Character`s. Nil when an end is
-    /// beyond ASCII (it may be Unicode whitespace, or a mark joined to the blank before it).
+    /// the bytes when what is left once ASCII blanks are cut starts and ends with ASCII or with
+    /// a symbol (`✅ Uptime`): then the blanks cut were whole characters and no other whitespace
+    /// stands at either end, and the text needs no trip through `Character`s. Nil when an end
+    /// is something else beyond ASCII (it may be Unicode whitespace, or a mark joined to the
+    /// blank before it).
     func trimmedAtASCIIEnds() -> String? {
         let trimmed = trimmingASCIIBlanks()
         guard let first = trimmed.first, let last = trimmed.last else { return "" }
-        guard first < 0x80, last < 0x80 else { return nil }
+        guard first < 0x80 || trimmed.startsWithSymbol, last < 0x80 || trimmed.endsWithSymbol
+        else { return nil }
         return String(decoding: trimmed, as: UTF8.self)
+    }
+
+    /// Whether the first scalar is a symbol that starts a character of its own
+    /// (`ASCIIWord.isStandaloneSymbol`): that character is then not whitespace, and no blank
+    /// before it joins it.
+    private var startsWithSymbol: Bool {
+        var bytes = makeIterator()
+        var decoder = Unicode.UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return false }
+        return ASCIIWord.isStandaloneSymbol(scalar)
+    }
+
+    /// Whether the bytes after the last ASCII one are symbols as `ASCIIWord.replacingSymbols`
+    /// takes them, the first starting a character of its own: the last character then starts
+    /// with a symbol and is not whitespace, and no blank after it joins it.
+    private var endsWithSymbol: Bool {
+        let start = (lastIndex { $0 < 0x80 } ?? -1) + 1
+        var bytes = UnsafeBufferPointer(rebasing: self[start...]).makeIterator()
+        var decoder = Unicode.UTF8()
+        var isFirst = true
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar):
+                guard
+                    ASCIIWord.isStandaloneSymbol(scalar)
+                        || (!isFirst && ASCIIWord.isEmojiComponent(scalar))
+                else { return false }
+                isFirst = false
+            case .emptyInput:
+                return !isFirst
+            case .error:
+                return false
+            }
+        }
     }
 
     /// The bytes without leading and trailing ASCII blanks.

@@ -64,10 +64,10 @@ struct StringFastPathTests {
         "a", "Z", "7", " ", "-", "_", ".", ":", "\r", "\n", "\r\n", "\u{301}", "e\u{301}", "É",
         "👍🏽", "👩‍👩‍👧", "🇺🇸", "\u{600}", "\u{600}1", "\u{1100}\u{1161}", "📋", "✅", "½", "٣", "İ",
         "ß", "\u{200D}", "\t", "Phase 2", "ðŸŽ¯",
-        // Emoji as headings carry them, and what may join one: variation selector, keycap,
-        // skin tone, tags, a mark; symbols that are letters (Ⓜ) or numbers (Ⅻ).
-        "🎯", "©", "‼", "\u{FE0F}", "✔\u{FE0F}", "1\u{20E3}", "#\u{FE0F}\u{20E3}", "\u{1F3FB}",
-        "🏴\u{E0067}\u{E0062}\u{E007F}", "Ⓜ", "Ⅻ", "🎯\u{301}", "\u{E0067}",
+        // Symbols as headings carry them, and what may join one: variation selector, keycap,
+        // skin tone, tags, a mark; symbols that are letters (Ⓜ) or numbers (Ⅻ, ①).
+        "🎯", "©", "‼", "•", "\u{FE0F}", "✔\u{FE0F}", "1\u{20E3}", "#\u{FE0F}\u{20E3}",
+        "\u{1F3FB}", "🏴\u{E0067}\u{E0062}\u{E007F}", "Ⓜ", "Ⅻ", "①", "🎯\u{301}", "\u{E0067}",
     ]
 
     /// `count` texts of one to eight pieces each, picked at random.
@@ -132,14 +132,27 @@ struct StringFastPathTests {
         }
     }
 
-    @Test func `emoji in otherwise ASCII text are read byte by byte as separators`() {
-        #expect(ASCIIWord.replacingEmoji(in: "📋 Migration Phases") == "\u{1} Migration Phases")
-        #expect(ASCIIWord.replacingEmoji(in: "Go-live ✅️ 🚀") == "Go-live \u{1}\u{1} \u{1}")
+    @Test func `symbols in otherwise ASCII text are read byte by byte as separators`() {
+        #expect(ASCIIWord.replacingSymbols(in: "📋 Migration Phases") == "\u{1} Migration Phases")
+        #expect(ASCIIWord.replacingSymbols(in: "Go-live ✅️ 🚀 •") == "Go-live \u{1}\u{1} \u{1} \u{1}")
         #expect(Slug.github("📋 Migration Phases") == "-migration-phases")
         #expect(StepName.normalized("Phase 1: Prep ✅") == "phase 1 prep")
         // A letter, a mark or a joiner after ASCII takes the character-wise reading.
-        for text in ["Café ✅", "e\u{301} 🎯", "a\u{200D}🎯", "Ⓜ 🎯", "\u{FE0F}x"] {
-            #expect(ASCIIWord.replacingEmoji(in: text) == nil, "\(text.debugDescription)")
+        for text in ["Café ✅", "e\u{301} 🎯", "a\u{200D}🎯", "Ⓜ 🎯", "\u{FE0F}x", "→"] {
+            #expect(ASCIIWord.replacingSymbols(in: text) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func `no symbol is a number, a joining mark or whitespace in this Unicode`() {
+        for value in 0x80...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), ASCIIWord.isStandaloneSymbol(scalar) else {
+                continue
+            }
+            let properties = scalar.properties
+            #expect(properties.numericType == nil, "U+\(String(value, radix: 16))")
+            #expect(!properties.isGraphemeExtend, "U+\(String(value, radix: 16))")
+            #expect(!properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(!Character(scalar).isLetter && !Character(scalar).isNumber)
         }
     }
 

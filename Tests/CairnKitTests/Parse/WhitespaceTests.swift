@@ -19,7 +19,9 @@ struct WhitespaceTests {
             let pieces = [
                 " ", "\t", "\n", "\r\n", "\u{301}", "\u{A0}", "\u{2003}", "🎯", "✅\u{FE0F}", "a",
                 "é",
-                "\u{200D}", "b c",
+                "\u{200D}", "b c", "\u{FE0F}", "©", "1\u{20E3}", "\u{1F3FB}", "\u{600}", "\u{2028}",
+                "•",
+                "Ⓜ", "①",
             ]
             var generator = SystemRandomNumberGenerator()
             return (0..<6).compactMap { _ in pieces.randomElement(using: &generator) }.joined()
