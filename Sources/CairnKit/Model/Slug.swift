@@ -237,14 +237,13 @@ enum ASCIIWord {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A symbol or punctuation mark beyond ASCII (`✅`, `🎯`, `•`, `©`) that is no letter
-    /// (`Ⓜ` is one). Such a scalar is never whitespace, a number or a mark that joins the
-    /// character before it (a test holds this for every one of them), and it starts a
-    /// character that no ASCII letter before or after it joins.
+    /// A symbol or punctuation mark beyond ASCII (`✅`, `🎯`, `•`, `©`, `↓`) that is no letter
+    /// (`Ⓜ` is one). Such a scalar is never whitespace or a number, and no ASCII character
+    /// before or after it joins its character (a test holds this for every one of them).
     static func isStandaloneSymbol(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         switch properties.generalCategory {
-        case .otherSymbol, .otherPunctuation: return !properties.isAlphabetic
+        case .otherSymbol, .otherPunctuation, .mathSymbol: return !properties.isAlphabetic
         default: return false
         }
     }

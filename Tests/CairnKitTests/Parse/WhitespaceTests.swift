@@ -21,7 +21,7 @@ struct WhitespaceTests {
                 "é",
                 "\u{200D}", "b c", "\u{FE0F}", "©", "1\u{20E3}", "\u{1F3FB}", "\u{600}", "\u{2028}",
                 "•",
-                "Ⓜ", "①",
+                "Ⓜ", "①", "↓",
             ]
             var generator = SystemRandomNumberGenerator()
             return (0..<6).compactMap { _ in pieces.randomElement(using: &generator) }.joined()
