@@ -6,10 +6,12 @@ struct DocumentBuilder {
     private var anchors = AnchorRegistry()
     private var taskIDs = AnchorRegistry()
     private var openSections: [Section] = []
-    /// The phase number of each open section that is a `Phase N:` heading.
-    private var openPhaseNumbers: [Int?] = []
-    /// The phase read from each phase heading, by anchor: read once, when its section opens.
-    private var phaseHeadings: [String: PhaseHeading] = [:]
+    /// For each open section that is a `Phase N:` heading, what its heading reads and where
+    /// its phase goes in `phases`: read once, when the section opens; the phase is made when
+    /// it closes, complete.
+    private var openPhases: [(heading: PhaseHeading, slot: Int)?] = []
+    /// The document's phases in the order their headings open.
+    private var phases: [Phase?] = []
     /// The last scope worked out from a section's title, and that section's anchor: every
     /// list under one section has the same scope.
     private var lastTaskScope: (anchor: String, scope: String)?
@@ -40,7 +42,7 @@ struct DocumentBuilder {
             path: path, title: title, frontMatter: frontMatter.values,
             progress: leadingTasks.progressSum(\.progress) + sections.progressSum(\.progress),
             sections: sections,
-            leadingTasks: leadingTasks, phases: phases(in: sections),
+            leadingTasks: leadingTasks, phases: phases.compactMap { $0 },
             checklists: checklists(in: sections, parent: nil), procedures: procedures,
             targets: targets,
             workflows: workflows, links: links(in: parsed.root), duplicateTaskIDs: duplicateTaskIDs,
@@ -119,8 +121,12 @@ struct DocumentBuilder {
     ) {
         let anchor = anchors.unique(Slug.github(title))
         let phaseHeading = kind == .heading ? PhaseHeading(title) : nil
-        if let phaseHeading { phaseHeadings[anchor] = phaseHeading }
-        openPhaseNumbers.append(phaseHeading?.number)
+        if let phaseHeading {
+            openPhases.append((phaseHeading, phases.count))
+            phases.append(nil)
+        } else {
+            openPhases.append(nil)
+        }
         openSections.append(
             Section(
                 kind: kind, title: title, anchor: anchor, level: level, location: location(block),
@@ -131,9 +137,12 @@ struct DocumentBuilder {
     private mutating func closeSections(while shouldClose: (Section) -> Bool) {
         while var last = openSections.last, shouldClose(last) {
             openSections.removeLast()
-            openPhaseNumbers.removeLast()
+            let openPhase = openPhases.removeLast()
             last.progress =
                 last.tasks.progressSum(\.progress) + last.children.progressSum(\.progress)
+            if let openPhase {
+                phases[openPhase.slot] = phase(of: last, heading: openPhase.heading)
+            }
             if openSections.isEmpty {
                 sections.append(last)
             } else {
@@ -234,7 +243,7 @@ struct DocumentBuilder {
 
     /// `phase-3` inside a phase; otherwise the slug of the outermost section below the title.
     private mutating func taskScope() -> String? {
-        if let number = openPhaseNumbers.lazy.compactMap({ $0 }).first {
+        if let number = openPhases.lazy.compactMap({ $0?.heading.number }).first {
             return "phase-\(number)"
         }
         guard let section = openSections.first(where: { $0.level > 1 || $0.kind == .boldParagraph })
@@ -255,31 +264,21 @@ struct DocumentBuilder {
 
     // MARK: Post-passes
 
-    private func phases(in sections: [Section]) -> [Phase] {
-        var found: [Phase] = []
-        for section in sections { addPhases(in: section, to: &found) }
-        return found
-    }
-
-    /// Adds the section's phase, if it is one, then those below it, in document order.
-    private func addPhases(in section: Section, to found: inout [Phase]) {
-        if section.kind == .heading, let heading = phaseHeadings[section.anchor] {
-            let statusText = section.fields["status"]
-            let estimateText =
-                section.fields["estimated time"] ?? section.fields["estimate"]
-                ?? section.fields["duration"]
-            found.append(
-                Phase(
-                    number: heading.number, title: heading.title,
-                    declaredStatus: statusText.flatMap(PhaseStatus.init(declared:)),
-                    declaredStatusText: statusText,
-                    estimate: estimateText.map(Estimate.init(parsing:)),
-                    isMarkedComplete: heading.isMarkedComplete, documentPath: path,
-                    anchor: section.anchor,
-                    location: section.location, progress: section.progress, tasks: section.allTasks,
-                    requires: section.requires))
-        }
-        for child in section.children { addPhases(in: child, to: &found) }
+    /// The phase a closed `Phase N:` section declares.
+    private func phase(of section: Section, heading: PhaseHeading) -> Phase {
+        let statusText = section.fields["status"]
+        let estimateText =
+            section.fields["estimated time"] ?? section.fields["estimate"]
+            ?? section.fields["duration"]
+        return Phase(
+            number: heading.number, title: heading.title,
+            declaredStatus: statusText.flatMap(PhaseStatus.init(declared:)),
+            declaredStatusText: statusText,
+            estimate: estimateText.map(Estimate.init(parsing:)),
+            isMarkedComplete: heading.isMarkedComplete, documentPath: path,
+            anchor: section.anchor,
+            location: section.location, progress: section.progress, tasks: section.allTasks,
+            requires: section.requires)
     }
 
     private func checklists(in sections: [Section], parent: Section?) -> [Checklist] {
