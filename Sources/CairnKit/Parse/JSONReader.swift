@@ -193,7 +193,24 @@ private struct Cursor {
 
     mutating func readString() throws(JSONSyntaxError) -> String {
         index += 1
-        var output: [UInt8] = []
+        // Most strings have no escape and end on the line they start: they are their own
+        // bytes, made into a string in one piece. The others are copied byte by byte from
+        // their first escape (or the byte that is an error) on.
+        let start = index
+        while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""),
+            bytes[index] != UInt8(ascii: "\\")
+        {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return bytes.withUnsafeBufferPointer { whole in
+                String(
+                    decoding: UnsafeBufferPointer(rebasing: whole[start..<index - 1]), as: UTF8.self
+                )
+            }
+        }
+        var output = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
