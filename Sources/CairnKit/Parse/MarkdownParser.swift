@@ -251,6 +251,10 @@ private struct BlockTreeBuilder {
                 let keyEnd = line.keyEnd ?? text.count
                 // A line ends where the break (one byte) before the next begins.
                 let end = index + 1 < lines.count ? lines[index + 1].start - 1 : text.count
+                guard
+                    mayHaveColon(
+                        keyStart: keyStart, keyEnd: keyEnd, lineStart: line.start, end: end)
+                else { return nil }
                 var key = slice(keyStart, keyEnd).trimmingWhitespace()
                 var value = (slice(line.start, keyStart) + slice(keyEnd, end))
                     .trimmingWhitespace()
@@ -264,6 +268,21 @@ private struct BlockTreeBuilder {
                 return MarkdownField(
                     key: key.trimmingWhitespace(), value: value, line: line.line)
             }
+        }
+
+        /// Whether the key may end with `:` or the value start with one, as a field needs;
+        /// false only when the bytes say neither can (a bold title, `**1.1: Setup**`, is no
+        /// field), before any string is made. The byte next to a colon must be ASCII to tell:
+        /// a colon with a mark joined to it is another character.
+        private func mayHaveColon(keyStart: Int, keyEnd: Int, lineStart: Int, end: Int) -> Bool {
+            let colon = UInt8(ascii: ":")
+            let keyLast = text[keyStart..<keyEnd].last { !$0.isASCIIBlank }
+            if let keyLast, keyLast == colon || keyLast >= 0x80 { return true }
+            let valueFirst =
+                text[lineStart..<keyStart].first { !$0.isASCIIBlank }
+                ?? text[keyEnd..<end].first { !$0.isASCIIBlank }
+            guard let valueFirst else { return false }
+            return valueFirst == colon || valueFirst >= 0x80
         }
 
         mutating func noteTopLevelRun(_ run: TopLevelRun) {

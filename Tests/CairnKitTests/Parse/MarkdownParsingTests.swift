@@ -366,6 +366,24 @@ struct BlockTreeTests {
             ])
     }
 
+    @Test func `a field needs its colon, whatever stands around it`() {
+        let cases: [(String, [String])] = [
+            ("**1.1: Payments secrets**", []),
+            ("**Key** :v", ["Key=v"]),
+            ("**Key**\u{A0}: value", ["Key=value"]),
+            ("**Key:\u{301}** v", []),
+            ("**Key**\u{301}: v", []),
+            ("**Key** \t", []),
+            ("**Ключ:** значение", ["Ключ=значение"]),
+            ("**Key** ✅: v", []),
+        ]
+        for (markdown, expected) in cases {
+            let fields = MarkdownParser().parse(markdown).root.children.first?.fields ?? []
+            #expect(
+                fields.map { "\($0.key)=\($0.value)" } == expected, "\(markdown.debugDescription)")
+        }
+    }
+
     @Test func `blocks nested past the depth limit are kept inside the deepest block allowed`() {
         let parser = MarkdownParser(maximumDepth: 4)
         let parsed = parser.parse(
