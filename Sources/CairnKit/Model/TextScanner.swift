@@ -17,9 +17,7 @@ struct TextScanner {
             bytes.formIndex(after: &index)
         }
         guard index != bytes.startIndex else { return }
-        if let boundary = String.Index(index, within: rest) {
-            rest = rest[boundary...]
-        } else {
+        if !moveRest(to: index) {
             // The last space and what follows it are one character: it stays.
             rest = rest[bytes.index(before: index)...]
         }
@@ -40,8 +38,24 @@ struct TextScanner {
         }
         // The match ends between two characters: "phase" does not start "phasé" written with a
         // combining accent.
-        guard let end = String.Index(index, within: rest) else { return false }
-        rest = rest[end...]
+        return moveRest(to: index)
+    }
+
+    /// Starts the rest at `index`, one of its UTF-8 positions, if that falls between two
+    /// characters; returns whether it did. Between two ASCII bytes it always does (but for a
+    /// carriage return and line feed), which is told from the bytes, without Unicode's rules.
+    private mutating func moveRest(to index: String.Index) -> Bool {
+        let bytes = rest.utf8
+        if index == bytes.endIndex
+            || (index > bytes.startIndex && bytes[index] < 0x80
+                && bytes[bytes.index(before: index)] < 0x80
+                && bytes[bytes.index(before: index)] != 0x0D)
+        {
+            rest = Substring(bytes[index...])
+            return true
+        }
+        guard let boundary = String.Index(index, within: rest) else { return false }
+        rest = rest[boundary...]
         return true
     }
 
@@ -52,8 +66,7 @@ struct TextScanner {
     mutating func scan(anyOf options: [String]) -> String? {
         for option in options where rest.utf8.starts(with: option.utf8) {
             let end = rest.utf8.index(rest.startIndex, offsetBy: option.utf8.count)
-            guard let boundary = String.Index(end, within: rest) else { continue }
-            rest = rest[boundary...]
+            guard moveRest(to: end) else { continue }
             return option
         }
         return nil
@@ -77,7 +90,7 @@ struct TextScanner {
     mutating func scanInteger() -> Int? {
         let digits = Self.leadingDigits(of: rest)
         guard !digits.isEmpty, let value = Int(digits) else { return nil }
-        rest = rest.dropFirst(digits.count)
+        rest = rest[digits.endIndex...]
         return value
     }
 
