@@ -161,18 +161,20 @@ enum ASCIIWord {
         var count = 0
         var pendingSeparator = false
         for byte in source {
-            let lower = lowercased(byte)
-            if keepingDigits ? isWordByte(lower) : isLetterByte(lower) {
-                if pendingSeparator && count > 0 {
-                    words[count] = separator
-                    count += 1
-                }
-                pendingSeparator = false
-                words[count] = lower
-                count += 1
-            } else {
+            // Setting bit 5 lowercases a letter, and only letters land in `a`...`z` with it.
+            let folded = byte | 0x20
+            let isLetter = folded &- UInt8(ascii: "a") < 26
+            guard isLetter || (keepingDigits && byte &- UInt8(ascii: "0") < 10) else {
                 pendingSeparator = true
+                continue
             }
+            if pendingSeparator && count > 0 {
+                words[count] = separator
+                count += 1
+            }
+            pendingSeparator = false
+            words[count] = isLetter ? folded : byte
+            count += 1
         }
         return count
     }
