@@ -90,6 +90,26 @@ struct RuleTests {
         #expect(quiet.isEmpty)
     }
 
+    @Test func `phases listed out of heading order are paired with their sections all the same`()
+        throws
+    {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "plan.md",
+            Self.twoPhases.replacingOccurrences(of: "STATUS", with: "In Progress")
+                + "\n\n## Phase 3: Production\n**Status:** In Progress\n\n- [ ] Go live\n")
+        let loaded = try HandbookLoading.load(contentFolder: folder.path)
+        var document = try #require(loaded.handbook.documents.first)
+        let checker = Checker(rules: allRules.filter { $0.id.rawValue == "prerequisite.unticked" })
+        let inOrder = checker.check(loaded.handbook, now: Self.now)
+        #expect(inOrder.count == 2)
+        document.phases.reverse()
+        let reversed = Handbook(
+            title: loaded.handbook.title, config: loaded.handbook.config, documents: [document],
+            status: loaded.handbook.status)
+        #expect(checker.check(reversed, now: Self.now) == inOrder)
+    }
+
     @Test func `a deploy recorded for a phase's task counts as starting it`() throws {
         let plan = Self.twoPhases.replacingOccurrences(of: "STATUS", with: "Not Started")
         let fired = try Self.findings(

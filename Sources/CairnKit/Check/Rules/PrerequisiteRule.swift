@@ -22,17 +22,32 @@ struct PrerequisiteRule: Rule {
     }
 
     private func phaseFindings(in document: Document, _ context: CheckContext) -> [Diagnostic] {
-        guard !document.phases.isEmpty else { return [] }
-        let phaseByAnchor = Dictionary(
-            document.phases.map { ($0.anchor, $0) }, uniquingKeysWith: { first, _ in first })
-        let phaseSections = document.allSections.filter {
-            $0.kind == .heading && phaseByAnchor[$0.anchor] != nil
+        let phases = document.phases
+        guard !phases.isEmpty else { return [] }
+        // Each phase with its section: the phases are in the order their headings stand, so
+        // one walk through the sections pairs them, each anchor being the document's only one.
+        var phaseSections: [(phase: Phase, section: Section)] = []
+        phaseSections.reserveCapacity(phases.count)
+        for section in document.allSections where phaseSections.count < phases.count {
+            let phase = phases[phaseSections.count]
+            if section.kind == .heading, section.anchor == phase.anchor {
+                phaseSections.append((phase, section))
+            }
+        }
+        if phaseSections.count < phases.count {
+            // A document made some other way, its phases in another order: by anchor.
+            let phaseByAnchor = Dictionary(
+                phases.map { ($0.anchor, $0) }, uniquingKeysWith: { first, _ in first })
+            phaseSections = document.allSections.compactMap { section in
+                guard section.kind == .heading, let phase = phaseByAnchor[section.anchor] else {
+                    return nil
+                }
+                return (phase, section)
+            }
         }
         var findings: [Diagnostic] = []
-        for (index, section) in phaseSections.enumerated() {
-            guard let phase = phaseByAnchor[section.anchor],
-                let reason = startReason(phase, section: section, context)
-            else { continue }
+        for (index, (phase, section)) in phaseSections.enumerated() {
+            guard let reason = startReason(phase, section: section, context) else { continue }
             var prerequisites: [(name: String, tasks: [PlanTask])] = []
             if !section.requires.isEmpty {
                 for name in section.requires {
@@ -40,11 +55,13 @@ struct PrerequisiteRule: Rule {
                     prerequisites.append((name, open))
                 }
             } else if index > 0 {
-                let previous = phaseSections[index - 1]
+                let (previousPhase, previous) = phaseSections[index - 1]
+                // Only a title with the word in it can read `deliverables` once normalized.
                 let deliverables = previous.children.first {
-                    StepName.normalized($0.title) == "deliverables"
+                    $0.title.containsIgnoringASCIICase("deliverables")
+                        && StepName.normalized($0.title) == "deliverables"
                 }
-                let title = phaseByAnchor[previous.anchor].map(\.numberedTitle) ?? previous.title
+                let title = previousPhase.numberedTitle
                 let name = deliverables == nil ? title : "\(title) deliverables"
                 prerequisites.append((name, (deliverables ?? previous).openTasks))
             }
