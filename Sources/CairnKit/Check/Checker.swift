@@ -18,18 +18,34 @@ public struct Checker: Sendable {
         findings: [Diagnostic], holdsUntil: Timestamp?
     ) {
         let context = CheckContext(handbook: handbook, now: now)
-        // A rule that spreads its own work over every core runs alone: nested in the map
-        // below, its documents went through one thread, the last second of a large check.
-        // The others are independent of each other: each runs on whichever thread is free.
-        let findings =
-            rules.filter(\.runsOnEveryCore).map { $0.check(context) }
-            + ParallelMap.map(
-                rules.filter { !$0.runsOnEveryCore },
-                concurrency: ProcessInfo.processInfo.activeProcessorCount
-            ) { $0.check(context) }
+        let documentRules = rules.compactMap { $0 as? any DocumentRule }
+        let handbookRules = rules.filter { !($0 is any DocumentRule) }
+        let documents = handbook.documents
+        // One pass over all the work, each piece on whichever thread is free: every rule that
+        // reads the whole handbook, first, as each is one long piece; then every document,
+        // with all the rules that read one document, which find its model still in the cache
+        // from the first of them, where a pass of each rule over the whole handbook met it
+        // cold every time.
+        let work =
+            handbookRules.indices.map(CheckWork.handbookRule)
+            + documents.indices.map(CheckWork.document)
+        let findings = ParallelMap.map(
+            work, concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { piece in
+            switch piece {
+            case .handbookRule(let index): handbookRules[index].check(context)
+            case .document(let index): documentRules.flatMap { $0.check(documents[index], context) }
+            }
+        }
         return (
             findings.flatMap { $0 }.sorted(),
             rules.compactMap { $0.nextChange(context) }.min()
         )
     }
+}
+
+/// A piece of a check's work: one rule over the whole handbook, or one document.
+private enum CheckWork: Sendable {
+    case handbookRule(Int)
+    case document(Int)
 }

@@ -8,14 +8,23 @@ public protocol Rule: Sendable {
     /// The first moment after `context.now` at which this rule's findings could change with
     /// no input changing (evidence going stale as days pass); nil when only inputs change them.
     func nextChange(_ context: CheckContext) -> Timestamp?
-    /// Whether `check` spreads its work over every core itself, so that the checker runs it
-    /// alone rather than beside the other rules.
-    var runsOnEveryCore: Bool { get }
 }
 
 extension Rule {
     public func nextChange(_ context: CheckContext) -> Timestamp? { nil }
-    public var runsOnEveryCore: Bool { false }
+}
+
+/// A rule whose findings are found one document at a time (with the context's look-ups):
+/// the checker runs every such rule on a document in one go, while that document's model is
+/// in the processor's cache, each document on whichever core is free.
+protocol DocumentRule: Rule {
+    func check(_ document: Document, _ context: CheckContext) -> [Diagnostic]
+}
+
+extension DocumentRule {
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        context.handbook.documents.flatMap { check($0, context) }
+    }
 }
 
 /// Every rule `cairn check` and `cairn build` run, in the order their findings are reported.

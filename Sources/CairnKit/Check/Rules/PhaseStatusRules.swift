@@ -1,11 +1,11 @@
 /// A phase declared Complete, or marked ✅ in its heading, that still has open tasks.
-struct CompletePhaseRule: Rule {
+struct CompletePhaseRule: DocumentRule {
     let id = DiagnosticID(rawValue: "phase.complete-with-open-tasks")
     let severity = Diagnostic.Severity.error
     let summary = "A phase is declared Complete, or marked ✅, while tasks in it are unticked."
 
-    func check(_ context: CheckContext) -> [Diagnostic] {
-        context.handbook.phases.compactMap { phase in
+    func check(_ document: Document, _ context: CheckContext) -> [Diagnostic] {
+        document.phases.compactMap { phase in
             // The claim first: most phases make none, and need no list of open tasks.
             guard phase.declaredStatus == .complete || phase.isMarkedComplete else { return nil }
             let open = phase.tasks.filter(\.isOpen)
@@ -29,13 +29,13 @@ struct CompletePhaseRule: Rule {
 }
 
 /// A phase declared Not Started that already has ticked tasks.
-struct NotStartedPhaseRule: Rule {
+struct NotStartedPhaseRule: DocumentRule {
     let id = DiagnosticID(rawValue: "phase.not-started-with-ticks")
     let severity = Diagnostic.Severity.warning
     let summary = "A phase is declared Not Started while some of its tasks are ticked."
 
-    func check(_ context: CheckContext) -> [Diagnostic] {
-        context.handbook.phases.compactMap { phase in
+    func check(_ document: Document, _ context: CheckContext) -> [Diagnostic] {
+        document.phases.compactMap { phase in
             guard phase.declaredStatus == .notStarted else { return nil }
             let ticked = phase.tasks.filter { $0.isChecked && !$0.isDescoped }
             guard !ticked.isEmpty else { return nil }
@@ -48,13 +48,13 @@ struct NotStartedPhaseRule: Rule {
 }
 
 /// A declared status that is not one of Not Started, In Progress, Complete, Blocked.
-struct UnknownStatusRule: Rule {
+struct UnknownStatusRule: DocumentRule {
     let id = DiagnosticID(rawValue: "phase.unknown-status")
     let severity = Diagnostic.Severity.warning
     let summary = "A phase declares a status that is not one of the known ones."
 
-    func check(_ context: CheckContext) -> [Diagnostic] {
-        context.handbook.phases.compactMap { phase in
+    func check(_ document: Document, _ context: CheckContext) -> [Diagnostic] {
+        document.phases.compactMap { phase in
             guard let text = phase.declaredStatusText, phase.declaredStatus == nil else {
                 return nil
             }

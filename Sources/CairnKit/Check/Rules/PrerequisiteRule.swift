@@ -3,22 +3,14 @@ import Foundation
 /// A step has started while a prerequisite still has open tasks: a `Pre-…` checklist before
 /// its sibling sections, the previous phase's deliverables before a phase, or what a
 /// `**Requires:**` line names.
-struct PrerequisiteRule: Rule {
+struct PrerequisiteRule: DocumentRule {
     let id = DiagnosticID(rawValue: "prerequisite.unticked")
     let severity = Diagnostic.Severity.error
     let summary = "A step has started while one of its prerequisites has unticked tasks."
-    let runsOnEveryCore = true
 
-    func check(_ context: CheckContext) -> [Diagnostic] {
-        // The costliest rule by far on a large handbook: each document on whichever core is
-        // free (the checker runs this rule alone for that).
-        ParallelMap.map(
-            context.handbook.documents,
-            concurrency: ProcessInfo.processInfo.activeProcessorCount
-        ) { document in
-            phaseFindings(in: document, context)
-                + checklistFindings(in: document.sections, document: document)
-        }.flatMap { $0 }
+    func check(_ document: Document, _ context: CheckContext) -> [Diagnostic] {
+        phaseFindings(in: document, context)
+            + checklistFindings(in: document.sections, document: document)
     }
 
     private func phaseFindings(in document: Document, _ context: CheckContext) -> [Diagnostic] {
