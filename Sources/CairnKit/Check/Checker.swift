@@ -37,8 +37,10 @@ public struct Checker: Sendable {
             case .document(let index): documentRules.flatMap { $0.check(documents[index], context) }
             }
         }
+        var all = findings.flatMap { $0 }
+        all.sort()
         return (
-            findings.flatMap { $0 }.sorted(),
+            all,
             rules.compactMap { $0.nextChange(context) }.min()
         )
     }

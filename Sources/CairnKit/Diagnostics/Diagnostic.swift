@@ -90,6 +90,35 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 }
 
 extension Array where Element == Diagnostic {
+    /// Whether the diagnostics are in order already, as `sorted()` would leave them.
+    public var isInOrder: Bool {
+        indices.dropFirst().allSatisfy { !(self[$0] < self[$0 - 1]) }
+    }
+
+    /// `(self + others).sorted()` for two arrays each in order, by one merge: where two
+    /// diagnostics are neither before the other, this array's comes first, as the stable sort
+    /// of the two would have it.
+    public func mergingInOrder(_ others: [Diagnostic]) -> [Diagnostic] {
+        guard !isEmpty else { return others }
+        guard !others.isEmpty else { return self }
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(count + others.count)
+        var mine = startIndex
+        var theirs = others.startIndex
+        while mine < endIndex, theirs < others.endIndex {
+            if others[theirs] < self[mine] {
+                merged.append(others[theirs])
+                theirs += 1
+            } else {
+                merged.append(self[mine])
+                mine += 1
+            }
+        }
+        merged += self[mine...]
+        merged += others[theirs...]
+        return merged
+    }
+
     /// Whether any diagnostic is an error, which means no page may be written.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
