@@ -129,10 +129,21 @@ enum StepName {
     }
 
     /// `'Choose hosting platform', 'Document deployment process' and 3 more`.
+    /// Written into one string made large enough at once: a string per name, joined, cost
+    /// more than the rest of a large check's messages.
     static func list(_ tasks: [PlanTask], limit: Int = 8) -> String {
-        let names = tasks.prefix(limit).map { "'\($0.text)'" }
-        let rest = tasks.count - names.count
-        return names.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+        let shown = tasks.prefix(limit)
+        var list = ""
+        list.reserveCapacity(shown.reduce(24) { $0 + $1.text.utf8.count + 4 })
+        for task in shown {
+            if !list.isEmpty { list += ", " }
+            list += "'"
+            list += task.text
+            list += "'"
+        }
+        let rest = tasks.count - shown.count
+        if rest > 0 { list += " and \(rest) more" }
+        return list
     }
 }
 

@@ -60,8 +60,7 @@ struct PrerequisiteRule: DocumentRule {
             for prerequisite in prerequisites where !prerequisite.tasks.isEmpty {
                 findings.append(
                     finding(
-                        "\(phase.numberedTitle) has started (\(reason)) but its prerequisite \(prerequisite.name) has "
-                            + "\(prerequisite.tasks.count) unticked: \(StepName.list(prerequisite.tasks))",
+                        "\(phase.numberedTitle) has started (\(reason)) but its prerequisite \(prerequisite.name) has \(prerequisite.tasks.count) unticked: \(StepName.list(prerequisite.tasks))",
                         at: section.location,
                         hint:
                             "finish \(prerequisite.name) first, or name the real prerequisites in a **Requires:** line"
