@@ -41,6 +41,27 @@ struct CheckReportFormatsTests {
         }
     }
 
+    @Test func `a text report's line reads as the diagnostic's own line, colored or not`() {
+        let report = CheckReport(findings: [], contentFolder: nil, isStrict: false)
+        for severity in Diagnostic.Severity.allCases {
+            for (line, column) in [(0, 0), (3, 0), (12, 7)] {
+                let finding = Diagnostic(
+                    DiagnosticID(rawValue: "some.rule"), severity,
+                    at: .init(path: "/abs/plans/p.md", line: line, column: column),
+                    Self.awkward, hint: "a hint")
+                for isColored in [false, true] {
+                    var bytes: [UInt8] = []
+                    report.appendTextLine(
+                        finding, displayPath: "plans/p.md", isColored: isColored, to: &bytes)
+                    let expected = DiagnosticReport.line(
+                        for: finding, displayPath: "plans/p.md", isColored: isColored)
+                    #expect(
+                        bytes == Array(expected.utf8), "\(severity) \(line):\(column) \(isColored)")
+                }
+            }
+        }
+    }
+
     @Test func `the GitHub workflow commands read as the string writer wrote them`() throws {
         for report in Self.reports(isStrict: false) {
             #expect(try report.render(.github) == Reference.github(report))

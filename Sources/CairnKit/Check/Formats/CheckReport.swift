@@ -102,18 +102,54 @@ public struct CheckReport: Sendable {
                     bytes += (isColored ? "\u{1B}[1m\(display)\u{1B}[0m\n" : "\(display)\n").utf8
                     currentFile = display
                 }
-                bytes += "  ".utf8
-                bytes +=
-                    DiagnosticReport.line(
-                        for: finding, displayPath: display, isColored: isColored
-                    ).utf8
+                ReportBytes.append("  ", to: &bytes)
+                appendTextLine(finding, displayPath: display, isColored: isColored, to: &bytes)
                 bytes.append(UInt8(ascii: "\n"))
-                if let hint = finding.hint { bytes += "    hint: \(hint)\n".utf8 }
+                if let hint = finding.hint {
+                    ReportBytes.append("    hint: ", to: &bytes)
+                    bytes += hint.utf8
+                    bytes.append(UInt8(ascii: "\n"))
+                }
             }
         }
         if !findings.isEmpty { output.append(UInt8(ascii: "\n")) }
         output += "cairn check: \(summary)\(isStrict ? " (--strict: warnings fail)" : "")\n".utf8
         return output
+    }
+
+    /// `DiagnosticReport.line(for:displayPath:isColored:)`, written straight into bytes: made
+    /// as a string by interpolation, each finding's line cost a few hundred instructions a
+    /// piece.
+    func appendTextLine(
+        _ finding: Diagnostic, displayPath: String, isColored: Bool, to bytes: inout [UInt8]
+    ) {
+        if isColored { ReportBytes.append("\u{1B}[1m", to: &bytes) }
+        bytes += displayPath.utf8
+        if finding.location.line > 0 {
+            bytes.append(UInt8(ascii: ":"))
+            DecimalText.append(finding.location.line, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            DecimalText.append(max(finding.location.column, 1), to: &bytes)
+        }
+        bytes.append(UInt8(ascii: ":"))
+        if isColored {
+            ReportBytes.append("\u{1B}[0m ", to: &bytes)
+            switch finding.severity {
+            case .error: ReportBytes.append("\u{1B}[1;31m", to: &bytes)
+            case .warning: ReportBytes.append("\u{1B}[1;33m", to: &bytes)
+            case .note: ReportBytes.append("\u{1B}[1;36m", to: &bytes)
+            }
+        } else {
+            bytes.append(UInt8(ascii: " "))
+        }
+        bytes += finding.severity.rawValue.utf8
+        bytes.append(UInt8(ascii: ":"))
+        if isColored { ReportBytes.append("\u{1B}[0m", to: &bytes) }
+        bytes.append(UInt8(ascii: " "))
+        bytes += finding.message.utf8
+        ReportBytes.append(" [", to: &bytes)
+        bytes += finding.id.rawValue.utf8
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// The findings' indices in consecutive runs of at most `length`.
