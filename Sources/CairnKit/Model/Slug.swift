@@ -280,10 +280,25 @@ struct AnchorRegistry {
         // One look-up for the common case, an anchor not yet used.
         guard let count = used.updateValue(0, forKey: base) else { return base }
         var next = count + 1
-        while used["\(base)-\(next)"] != nil { next += 1 }
+        var candidate = Self.suffixed(base, next)
+        while used[candidate] != nil {
+            next += 1
+            candidate = Self.suffixed(base, next)
+        }
         used[base] = next
-        used["\(base)-\(next)"] = 0
-        return "\(base)-\(next)"
+        used[candidate] = 0
+        return candidate
+    }
+
+    /// `base-number`, made in one piece: the interpolation appended its three parts in turn,
+    /// a few hundred instructions each, three times for every repeated heading or task.
+    private static func suffixed(_ base: String, _ number: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(base.utf8.count + 8)
+        bytes += base.utf8
+        bytes.append(UInt8(ascii: "-"))
+        DecimalText.append(number, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
