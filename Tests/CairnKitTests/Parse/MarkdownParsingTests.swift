@@ -163,6 +163,9 @@ struct SectionParsingTests {
     @Test func `headings get GitHub's anchors, repeats numbered`() {
         let document = ExampleContent.document("## Tasks\n## Tasks\n## Phase 1: Prep & Docs ✅\n")
         #expect(document.sections.map(\.anchor) == ["tasks", "tasks-1", "phase-1-prep--docs-"])
+        // A heading that reads like a numbered repeat takes its number; the next repeat skips it.
+        let steps = ExampleContent.document("## A\n## A-1\n## A\n## A\n")
+        #expect(steps.sections.map(\.anchor) == ["a", "a-1", "a-2", "a-3"])
     }
 
     @Test
