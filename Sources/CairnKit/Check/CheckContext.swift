@@ -137,7 +137,7 @@ enum StepName {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(shown.reduce(24) { $0 + $1.text.utf8.count + 4 })
         for task in shown {
-            if !bytes.isEmpty { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+            if !bytes.isEmpty { ReportBytes.append(", ", to: &bytes) }
             bytes.append(UInt8(ascii: "'"))
             bytes += task.text.utf8
             bytes.append(UInt8(ascii: "'"))

@@ -49,15 +49,21 @@ public struct DiagnosticReport: Sendable {
         var diagnostic = original
         diagnostic.location.path = displayPath
         guard isColored else { return diagnostic.formatted }
-        let color =
-            switch diagnostic.severity {
-            case .error: "\u{1B}[1;31m"
-            case .warning: "\u{1B}[1;33m"
-            case .note: "\u{1B}[1;36m"
-            }
-        let reset = "\u{1B}[0m"
+        let reset = "\(Self.reset)"
         return
-            "\u{1B}[1m\(diagnostic.location.description):\(reset) \(color)\(diagnostic.severity.rawValue):\(reset) "
+            "\(Self.bold)\(diagnostic.location.description):\(reset) \(Self.color(of: diagnostic.severity))\(diagnostic.severity.rawValue):\(reset) "
             + "\(diagnostic.message) [\(diagnostic.id.rawValue)]"
+    }
+
+    /// The terminal's codes for a colored line: its location bold, its severity in color.
+    static let bold: StaticString = "\u{1B}[1m"
+    static let reset: StaticString = "\u{1B}[0m"
+
+    static func color(of severity: Diagnostic.Severity) -> StaticString {
+        switch severity {
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;33m"
+        case .note: "\u{1B}[1;36m"
+        }
     }
 }

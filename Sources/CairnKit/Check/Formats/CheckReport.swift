@@ -123,7 +123,7 @@ public struct CheckReport: Sendable {
     func appendTextLine(
         _ finding: Diagnostic, displayPath: String, isColored: Bool, to bytes: inout [UInt8]
     ) {
-        if isColored { ReportBytes.append("\u{1B}[1m", to: &bytes) }
+        if isColored { ReportBytes.append(DiagnosticReport.bold, to: &bytes) }
         bytes += displayPath.utf8
         if finding.location.line > 0 {
             bytes.append(UInt8(ascii: ":"))
@@ -132,19 +132,14 @@ public struct CheckReport: Sendable {
             DecimalText.append(max(finding.location.column, 1), to: &bytes)
         }
         bytes.append(UInt8(ascii: ":"))
+        if isColored { ReportBytes.append(DiagnosticReport.reset, to: &bytes) }
+        bytes.append(UInt8(ascii: " "))
         if isColored {
-            ReportBytes.append("\u{1B}[0m ", to: &bytes)
-            switch finding.severity {
-            case .error: ReportBytes.append("\u{1B}[1;31m", to: &bytes)
-            case .warning: ReportBytes.append("\u{1B}[1;33m", to: &bytes)
-            case .note: ReportBytes.append("\u{1B}[1;36m", to: &bytes)
-            }
-        } else {
-            bytes.append(UInt8(ascii: " "))
+            ReportBytes.append(DiagnosticReport.color(of: finding.severity), to: &bytes)
         }
         bytes += finding.severity.rawValue.utf8
         bytes.append(UInt8(ascii: ":"))
-        if isColored { ReportBytes.append("\u{1B}[0m", to: &bytes) }
+        if isColored { ReportBytes.append(DiagnosticReport.reset, to: &bytes) }
         bytes.append(UInt8(ascii: " "))
         bytes += finding.message.utf8
         ReportBytes.append(" [", to: &bytes)
