@@ -65,7 +65,49 @@ public struct RuleDescriptor: Sendable, Equatable {
 }
 
 extension Rule {
-    func finding(_ message: String, at location: Diagnostic.Location, hint: String) -> Diagnostic {
-        Diagnostic(id, severity, at: location, message, hint: hint)
+    func finding(
+        _ message: FindingText, at location: Diagnostic.Location, hint: FindingText
+    ) -> Diagnostic {
+        Diagnostic(id, severity, at: location, message.string, hint: hint.string)
+    }
+}
+
+/// A finding's message or hint, written from its interpolation straight into bytes and made a
+/// string once: `String`'s own interpolation appends each piece to a string in turn, some
+/// hundreds of instructions a piece, and a large check writes 100,000 findings.
+struct FindingText: ExpressibleByStringInterpolation {
+    let string: String
+
+    init(stringLiteral literal: StaticString) {
+        string = literal.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    init(stringInterpolation: Interpolation) {
+        string = String(decoding: stringInterpolation.bytes, as: UTF8.self)
+    }
+
+    struct Interpolation: StringInterpolationProtocol {
+        fileprivate var bytes: [UInt8] = []
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(literalCapacity + 32 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: StaticString) {
+            ReportBytes.append(literal, to: &bytes)
+        }
+
+        mutating func appendInterpolation(_ text: String) {
+            bytes += text.utf8
+        }
+
+        mutating func appendInterpolation(_ number: Int) {
+            DecimalText.append(number, to: &bytes)
+        }
+
+        /// Anything else as `String`'s interpolation writes it: its description.
+        mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+            bytes += value.description.utf8
+        }
     }
 }

@@ -27,8 +27,7 @@ struct DeployGateRule: Rule {
             ? "a production deploy is" : "\(production.count) production deploys are"
         return [
             finding(
-                "\(count) recorded (newest \(newest.record.version), \(newest.record.startedAt.day)) while "
-                    + "\(requirements.joined(separator: ", ")) has \(open.count) unticked: \(StepName.list(open))",
+                "\(count) recorded (newest \(newest.record.version), \(newest.record.startedAt.day)) while \(requirements.joined(separator: ", ")) has \(open.count) unticked: \(StepName.list(open))",
                 at: newest.location,
                 hint: "tick \(requirements.joined(separator: ", ")) before deploying to production")
         ]

@@ -11,8 +11,7 @@ struct EvidenceContradictsTickRule: Rule {
             }
             return context.tasks(withID: id).filter { $0.task.isChecked }.map { _, task in
                 finding(
-                    "'\(task.text)' is ticked but its latest evidence, \(latest.summary) on \(latest.timestamp.day) "
-                        + "(\(latest.entryID)), says otherwise",
+                    "'\(task.text)' is ticked but its latest evidence, \(latest.summary) on \(latest.timestamp.day) (\(latest.entryID)), says otherwise",
                     at: task.location, hint: "untick the task until a new record bears it out")
             }
         }
@@ -87,8 +86,7 @@ struct StaleEvidenceRule: Rule {
             let age = (context.now.secondsSince1970 - tested.secondsSince1970) / 86_400
             guard age > limit else { return nil }
             return finding(
-                "the latest restore test of \(entry.record.environment) is \(Int(age.rounded(.down))) days old "
-                    + "(\(tested.day)); evidence older than \(StatusFormat.decimal(limit)) days is stale",
+                "the latest restore test of \(entry.record.environment) is \(Int(age.rounded(.down))) days old (\(tested.day)); evidence older than \(StatusFormat.decimal(limit)) days is stale",
                 at: entry.location,
                 hint: "run the restore test again and record it with cairn record backup")
         }

@@ -15,18 +15,14 @@ struct MissedTargetRule: Rule {
             let measured = StatusFormat.measure(evaluation.measured.value, evaluation.measured.unit)
             if evaluation.outcome == .unitMismatch {
                 return finding(
-                    "\(evaluation.measured.name) in \(evaluation.environment) is measured in \(evaluation.measured.unit), "
-                        + "which does not convert to the unit of the target \(evaluation.target.statement)",
+                    "\(evaluation.measured.name) in \(evaluation.environment) is measured in \(evaluation.measured.unit), which does not convert to the unit of the target \(evaluation.target.statement)",
                     at: location,
                     hint:
                         "record the value in \(evaluation.target.unit.isEmpty ? "the target's unit" : evaluation.target.unit)"
                 )
             }
             return finding(
-                "\(evaluation.measured.name) in \(evaluation.environment) was \(measured) in the window to "
-                    + "\(evaluation.windowEnd.day), missing the target \(evaluation.target.statement) "
-                    + "(\(evaluation.target.location.path):\(evaluation.target.location.line)) by "
-                    + StatusFormat.measure(evaluation.margin ?? 0, evaluation.target.unit),
+                "\(evaluation.measured.name) in \(evaluation.environment) was \(measured) in the window to \(evaluation.windowEnd.day), missing the target \(evaluation.target.statement) (\(evaluation.target.location.path):\(evaluation.target.location.line)) by \(StatusFormat.measure(evaluation.margin ?? 0, evaluation.target.unit))",
                 at: location, hint: "investigate before the next step, or revisit the target")
         }
     }
@@ -45,9 +41,7 @@ struct FiredTriggerRule: Rule {
                 context.handbook.status.metrics.first { $0.id == evaluation.entryID }?.location
                 ?? evaluation.target.location
             return finding(
-                "rollback trigger \(evaluation.target.statement) fired in \(evaluation.environment): "
-                    + "\(StatusFormat.measure(evaluation.measured.value, evaluation.measured.unit)) in the window to "
-                    + evaluation.windowEnd.day,
+                "rollback trigger \(evaluation.target.statement) fired in \(evaluation.environment): \(StatusFormat.measure(evaluation.measured.value, evaluation.measured.unit)) in the window to \(evaluation.windowEnd.day)",
                 at: location, hint: "follow the rollback procedure")
         }
     }

@@ -18,8 +18,7 @@ struct CompletePhaseRule: DocumentRule {
                 claims.append("while declared \(status)")
             }
             return finding(
-                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of "
-                    + "\(phase.progress.total) tasks are unticked: \(StepName.list(open))",
+                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of \(phase.progress.total) tasks are unticked: \(StepName.list(open))",
                 at: phase.location,
                 hint: phase.isMarkedComplete && phase.declaredStatus != .complete
                     ? "remove the ✅ from the heading until every task is ticked"
@@ -40,8 +39,7 @@ struct NotStartedPhaseRule: DocumentRule {
             let ticked = phase.tasks.filter { $0.isChecked && !$0.isDescoped }
             guard !ticked.isEmpty else { return nil }
             return finding(
-                "\(phase.numberedTitle) is declared Not Started but \(ticked.count) of its tasks are ticked: "
-                    + StepName.list(ticked),
+                "\(phase.numberedTitle) is declared Not Started but \(ticked.count) of its tasks are ticked: \(StepName.list(ticked))",
                 at: phase.location, hint: "set **Status:** to In Progress")
         }
     }
@@ -59,8 +57,7 @@ struct UnknownStatusRule: DocumentRule {
                 return nil
             }
             return finding(
-                "\(phase.numberedTitle) declares the status '\(text)', which is not one of "
-                    + PhaseStatus.allCases.map(\.label).joined(separator: ", "),
+                "\(phase.numberedTitle) declares the status '\(text)', which is not one of \(PhaseStatus.allCases.map(\.label).joined(separator: ", "))",
                 at: phase.location, hint: "write one of the known statuses after **Status:**")
         }
     }

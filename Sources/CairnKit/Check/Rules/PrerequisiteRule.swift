@@ -93,8 +93,7 @@ struct PrerequisiteRule: DocumentRule {
             {
                 findings.append(
                     finding(
-                        "\(sibling.title) has started (tasks are ticked) but its prerequisite \(checklist.title) has "
-                            + "\(open.count) unticked: \(StepName.list(open))",
+                        "\(sibling.title) has started (tasks are ticked) but its prerequisite \(checklist.title) has \(open.count) unticked: \(StepName.list(open))",
                         at: sibling.location,
                         hint: "tick \(checklist.title) before working on \(sibling.title)"))
             }
