@@ -176,14 +176,19 @@ public struct Document: Sendable {
         duplicateTaskIDs: [DuplicateTaskID], triggerConditions: [TriggerCondition],
         bodyHTML: String
     ) {
+        // Each gathered into one array in one walk, with no array per section in between.
+        var allTasks: [PlanTask] = []
+        for task in leadingTasks { task.appendFlattened(to: &allTasks) }
+        for section in sections { section.appendAllTasks(to: &allTasks) }
+        var allSections: [Section] = []
+        for section in sections { section.appendFlattened(to: &allSections) }
         storage = Storage(
             path: path, title: title, frontMatter: frontMatter, progress: progress,
             sections: sections, leadingTasks: leadingTasks, phases: phases, checklists: checklists,
             procedures: procedures, targets: targets, workflows: workflows, links: links,
             duplicateTaskIDs: duplicateTaskIDs, triggerConditions: triggerConditions,
             bodyHTML: bodyHTML, pagePath: PagePath.forDocument(path),
-            allTasks: leadingTasks.flatMap(\.flattened) + sections.flatMap(\.allTasks),
-            allSections: sections.flatMap(\.flattened))
+            allTasks: allTasks, allSections: allSections)
     }
 
     private mutating func makeUnique() {

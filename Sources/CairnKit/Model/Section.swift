@@ -189,7 +189,7 @@ public struct Section: Sendable, Equatable {
         return all
     }
 
-    private func appendAllTasks(to all: inout [PlanTask]) {
+    func appendAllTasks(to all: inout [PlanTask]) {
         for task in tasks { task.appendFlattened(to: &all) }
         for child in children { child.appendAllTasks(to: &all) }
     }
@@ -201,7 +201,7 @@ public struct Section: Sendable, Equatable {
         return all
     }
 
-    private func appendFlattened(to all: inout [Section]) {
+    func appendFlattened(to all: inout [Section]) {
         all.append(self)
         for child in children { child.appendFlattened(to: &all) }
     }
