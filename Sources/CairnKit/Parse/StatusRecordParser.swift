@@ -90,6 +90,7 @@ public struct StatusRecordParser: Sendable {
     /// The record's file name without `.json` (every `.json` in it, as a name like
     /// `a.json.json` has always lost both).
     public static func recordID(_ path: String) -> String {
+        if let id = asciiRecordID(path) { return id }
         // The last part between slashes; a path of nothing but slashes is its own name.
         let bytes = path.utf8
         var end = bytes.endIndex
@@ -102,12 +103,37 @@ public struct StatusRecordParser: Sendable {
             name = String(path[(start ?? bytes.startIndex)..<end])
         }
         let suffix = ".json"
-        // Nearly every name ends in the one `.json`: cut it without Foundation's search.
         if name.hasSuffix(suffix) {
             let stem = String(name.dropLast(suffix.utf8.count))
             if !stem.utf8.containsSequence(Array(suffix.utf8)) { return stem }
         }
         return name.replacingOccurrences(of: suffix, with: "")
+    }
+
+    /// `recordID` of nearly every record, read from the bytes: a file name that ends in its one
+    /// `.json` after an ASCII byte, where those five bytes are the name's last five characters.
+    /// Nil for any other path.
+    private static func asciiRecordID(_ path: String) -> String? {
+        let id = path.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let suffix: [UInt8] = Array(".json".utf8)
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let stemEnd = end - suffix.count
+            guard stemEnd >= start, bytes[stemEnd..<end].elementsEqual(suffix),
+                stemEnd == start || bytes[stemEnd - 1] < 0x80
+            else { return nil }
+            let stem = UnsafeBufferPointer(rebasing: bytes[start..<stemEnd])
+            // A second `.json` inside the stem goes too: left to the general reading.
+            var index = 0
+            while index + suffix.count <= stem.count {
+                if stem[index..<(index + suffix.count)].elementsEqual(suffix) { return nil }
+                index += 1
+            }
+            return String(decoding: stem, as: UTF8.self)
+        }
+        return id ?? nil
     }
 
     private func decode<Record: Decodable & ValidatedRecord>(

@@ -41,12 +41,13 @@ struct StatusRecordParserTests {
         let ids = [
             "status/deploys/2026-11-20T14-03-11Z-production.json", "status/backups/a.json.json",
             "status/metrics/x.jsonl.json", "status/deploys/no-extension", "status/deploys//",
-            "b.json", "/", "",
+            "b.json", "/", "", "status/deploys/café.json", "x/.json", "x/e\u{301}.json",
+            "x/\u{600}.json",
         ].map(StatusRecordParser.recordID)
         #expect(
             ids == [
                 "2026-11-20T14-03-11Z-production", "a", "xl", "no-extension", "deploys", "b", "/",
-                "",
+                "", "café", "", "e\u{301}", "\u{600}",
             ])
     }
 
