@@ -10,6 +10,9 @@ struct DocumentBuilder {
     /// its phase goes in `phases`: read once, when the section opens; the phase is made when
     /// it closes, complete.
     private var openPhases: [(heading: PhaseHeading, slot: Int)?] = []
+    /// Whether each open section's title names rollback triggers, or success metrics or
+    /// criteria: read once, when the section opens, rather than for every list inside it.
+    private var openSectionRoles: [(namesTriggers: Bool, namesTargets: Bool)] = []
     /// The document's phases in the order their headings open.
     private var phases: [Phase?] = []
     /// The last scope worked out from a section's title, and that section's anchor: every
@@ -127,6 +130,11 @@ struct DocumentBuilder {
         } else {
             openPhases.append(nil)
         }
+        openSectionRoles.append(
+            (
+                Self.triggerSectionWords.contains(where: title.containsIgnoringASCIICase),
+                Self.targetSectionWords.contains(where: title.containsIgnoringASCIICase)
+            ))
         openSections.append(
             Section(
                 kind: kind, title: title, anchor: anchor, level: level, location: location(block),
@@ -138,6 +146,7 @@ struct DocumentBuilder {
         while var last = openSections.last, shouldClose(last) {
             openSections.removeLast()
             let openPhase = openPhases.removeLast()
+            openSectionRoles.removeLast()
             last.progress =
                 last.tasks.progressSum(\.progress) + last.children.progressSum(\.progress)
             if let openPhase {
@@ -170,12 +179,8 @@ struct DocumentBuilder {
         {
             procedures.append(procedure(from: list, title: title))
         }
-        let isTrigger = openSections.contains { section in
-            Self.triggerSectionWords.contains(where: section.title.containsIgnoringASCIICase)
-        }
-        let isTarget = openSections.contains { section in
-            Self.targetSectionWords.contains(where: section.title.containsIgnoringASCIICase)
-        }
+        let isTrigger = openSectionRoles.contains(where: \.namesTriggers)
+        let isTarget = openSectionRoles.contains(where: \.namesTargets)
         if isTrigger {
             let parent = openSections.dropLast().last?.anchor
             triggerConditions += list.children.map { item in
