@@ -114,8 +114,8 @@ public struct StatusRecordParser: Sendable {
     /// `.json` after an ASCII byte, where those five bytes are the name's last five characters.
     /// Nil for any other path.
     private static func asciiRecordID(_ path: String) -> String? {
+        let suffix = jsonSuffix
         let id = path.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            let suffix: [UInt8] = Array(".json".utf8)
             var end = bytes.count
             while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
             var start = end
@@ -124,17 +124,15 @@ public struct StatusRecordParser: Sendable {
             guard stemEnd >= start, bytes[stemEnd..<end].elementsEqual(suffix),
                 stemEnd == start || bytes[stemEnd - 1] < 0x80
             else { return nil }
-            let stem = UnsafeBufferPointer(rebasing: bytes[start..<stemEnd])
+            let stem = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[start..<stemEnd]), as: UTF8.self)
             // A second `.json` inside the stem goes too: left to the general reading.
-            var index = 0
-            while index + suffix.count <= stem.count {
-                if stem[index..<(index + suffix.count)].elementsEqual(suffix) { return nil }
-                index += 1
-            }
-            return String(decoding: stem, as: UTF8.self)
+            return stem.utf8.containsSequence(suffix) ? nil : stem
         }
         return id ?? nil
     }
+
+    private static let jsonSuffix = Array(".json".utf8)
 
     private func decode<Record: Decodable & ValidatedRecord>(
         _ type: Record.Type, _ root: JSONNode, _ members: [JSONMember], _ path: String,
