@@ -40,7 +40,7 @@ public struct GateCheck: Sendable {
                 Gate(
                     name: "Phase \(phase.number)", kind: .phase,
                     requirements: requirements.map(\.name),
-                    progress: requirements.map { $0.tasks.map(\.progress).sum }.sum))
+                    progress: requirements.progressSum { $0.tasks.progressSum(\.progress) }))
         }
         // A name is listed once, as `check` reads it: configured gates and phases first, and
         // a checklist with every section its name answers to (`Pre-Migration` is also
@@ -61,7 +61,7 @@ public struct GateCheck: Sendable {
             gates.append(
                 Gate(
                     name: checklist.title, kind: .checklist, requirements: requirements,
-                    progress: sections.map(\.progress).sum))
+                    progress: sections.progressSum(\.progress)))
         }
         return gates
     }
@@ -140,6 +140,6 @@ public struct GateCheck: Sendable {
     }
 
     private func progress(of requirements: [String]) -> Progress {
-        requirements.flatMap { context.sections(named: $0) }.map(\.progress).sum
+        requirements.flatMap { context.sections(named: $0) }.progressSum(\.progress)
     }
 }

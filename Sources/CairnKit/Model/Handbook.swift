@@ -18,7 +18,7 @@ public struct Handbook: Sendable {
         self.config = config
         self.documents = documents
         self.status = status
-        progress = documents.map(\.progress).sum
+        progress = documents.progressSum(\.progress)
         phases = documents.flatMap(\.phases)
         var seen: Set<Target.Definition> = []
         distinctTargets = documents.flatMap { document in

@@ -20,10 +20,6 @@ public struct Progress: Sendable, Equatable, Codable {
     }
 }
 
-extension Sequence where Element == Progress {
-    public var sum: Progress { reduce(.none, +) }
-}
-
 extension Sequence {
     /// The sum of each element's progress, with no array of them in between.
     func progressSum(_ progress: (Element) -> Progress) -> Progress {
