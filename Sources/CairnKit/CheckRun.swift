@@ -97,7 +97,7 @@ public struct CheckRun: Sendable {
                 isStrict: options.isStrict)
             return Result(
                 output: try report.renderBytes(options.format, isColored: options.isColored),
-                exitCode: 2, cameFromCache: false)
+                exitCode: 2, cameFromCache: false, checkedHandbook: loaded.handbook)
         }
         switch options.scope {
         case .everything: break
@@ -136,7 +136,9 @@ public struct CheckRun: Sendable {
             return
                 "\(gate.name)\t\(gate.kind.rawValue)\t\(gate.progress.done)/\(gate.progress.total)\trequires: \(requirements)\n"
         }
-        return Result(output: Array(lines.joined().utf8), exitCode: 0, cameFromCache: false)
+        return Result(
+            output: Array(lines.joined().utf8), exitCode: 0, cameFromCache: false,
+            checkedHandbook: handbook)
     }
 
     /// Every unticked prerequisite of the step `name`, as a report.
@@ -148,6 +150,7 @@ public struct CheckRun: Sendable {
             findings: findings, contentFolder: options.contentFolder, isStrict: options.isStrict)
         return Result(
             output: try report.renderBytes(options.format, isColored: options.isColored),
-            exitCode: report.exitCode, cameFromCache: false)
+            exitCode: report.exitCode, cameFromCache: false, checkedHandbook: handbook,
+            findings: report.findings)
     }
 }
