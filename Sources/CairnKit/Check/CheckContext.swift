@@ -38,22 +38,14 @@ public struct CheckContext: Sendable {
         for gate in handbook.config.gates {
             askedNames.formUnion(gate.requirements.map(StepName.normalized))
         }
-        // `phase 3` and `3` are names only phases answer to; when nothing asks for such a
-        // name, no heading needs reading as a phase.
-        let asksForPhases = askedNames.contains { name in
-            name.split(onASCII: " ").last.map { $0.allSatisfy(\.isNumber) } == true
-        }
+        let asksForPhases = askedNames.contains(where: Self.isPhaseName)
         // Each document on whichever core is free; only what a rule asks for is kept.
         let found = ParallelMap.map(documents, concurrency: concurrency) {
             [askedNames] document in
-            var sections: [(String, Section)] = []
-            for section in document.allSections {
-                Self.forEachName(of: section, includingPhase: asksForPhases) { name in
-                    if askedNames.contains(name) { sections.append((name, section)) }
-                }
-            }
-            return (
-                tasks: document.allTasks.filter { askedIDs.contains($0.id) }, sections: sections
+            (
+                tasks: document.allTasks.filter { askedIDs.contains($0.id) },
+                sections: Self.sections(
+                    of: document, answeringTo: askedNames, includingPhases: asksForPhases)
             )
         }
         var tasks: [String: [(documentPath: String, task: PlanTask)]] = [:]
@@ -73,10 +65,51 @@ public struct CheckContext: Sendable {
     func sections(named name: String) -> [Section] {
         let key = StepName.normalized(name)
         if indexedNames.contains(key) { return sectionsByName[key] ?? [] }
-        // A name no rule asks for in advance (`--gate NAME`): look through every section.
-        return handbook.documents.flatMap { document in
-            document.allSections.filter { Self.names(of: $0).contains(key) }
+        return sections(namedEach: [name])[key] ?? []
+    }
+
+    /// `sections(named:)` for each of `names` at once, by normalized name: the names no rule
+    /// asked for in advance (`--gate NAME`, the checklists `--list-gates` shows) are looked
+    /// for in one pass through every section, each document on whichever core is free.
+    func sections(namedEach names: [String]) -> [String: [Section]] {
+        var found: [String: [Section]] = [:]
+        var unindexed: Set<String> = []
+        for key in names.map(StepName.normalized) {
+            if indexedNames.contains(key) {
+                found[key] = sectionsByName[key] ?? []
+            } else {
+                unindexed.insert(key)
+            }
         }
+        guard !unindexed.isEmpty else { return found }
+        let includingPhases = unindexed.contains(where: Self.isPhaseName)
+        let perDocument = ParallelMap.map(
+            handbook.documents, concurrency: ProcessInfo.processInfo.activeProcessorCount
+        ) { [unindexed] document in
+            Self.sections(of: document, answeringTo: unindexed, includingPhases: includingPhases)
+        }
+        for key in unindexed { found[key] = [] }
+        for (name, section) in perDocument.joined() { found[name, default: []].append(section) }
+        return found
+    }
+
+    /// `phase 3` and `3` are names only phases answer to; when no name looked for is such a
+    /// name, no heading needs reading as a phase.
+    private static func isPhaseName(_ name: String) -> Bool {
+        name.split(onASCII: " ").last.map { $0.allSatisfy(\.isNumber) } == true
+    }
+
+    /// The sections of `document` answering to one of `names`, each with the name, in order.
+    private static func sections(
+        of document: Document, answeringTo names: Set<String>, includingPhases: Bool
+    ) -> [(String, Section)] {
+        var sections: [(String, Section)] = []
+        for section in document.allSections {
+            forEachName(of: section, includingPhase: includingPhases) { name in
+                if names.contains(name) { sections.append((name, section)) }
+            }
+        }
+        return sections
     }
 
     /// The tasks whose id is `id`, in document order, each with its document's path.
@@ -87,17 +120,9 @@ public struct CheckContext: Sendable {
         }
     }
 
-    /// Every name a section answers to: its title and its title without numbering, and
-    /// `phase N` and `N` for a phase, each normalized.
-    private static func names(of section: Section) -> [String] {
-        var names: [String] = []
-        forEachName(of: section, includingPhase: true) { names.append($0) }
-        return names
-    }
-
-    /// Calls `body` with each name of `names(of:)`, once each, in that order (the phase names
-    /// only when `includingPhase`), with no array of them: the index asks this of every
-    /// section of every document.
+    /// Calls `body` with each name the section answers to, once each: its title, its title
+    /// without numbering, and (only when `includingPhase`) `phase N` and `N` for a phase, each
+    /// normalized; with no array of them, as the index asks this of every section.
     private static func forEachName(
         of section: Section, includingPhase: Bool, _ body: (String) -> Void
     ) {

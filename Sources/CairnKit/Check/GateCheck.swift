@@ -51,9 +51,12 @@ public struct GateCheck: Sendable {
                 "phase \(phase.number)", "\(phase.number)", StepName.normalized(phase.title),
             ])
         }
-        for checklist in handbook.prerequisiteChecklists
-        where listed.insert(StepName.normalized(checklist.title)).inserted {
-            let sections = context.sections(named: checklist.title)
+        let checklists = handbook.prerequisiteChecklists.filter {
+            listed.insert(StepName.normalized($0.title)).inserted
+        }
+        let sectionsByName = context.sections(namedEach: checklists.map(\.title))
+        for checklist in checklists {
+            let sections = sectionsByName[StepName.normalized(checklist.title)] ?? []
             let requirements =
                 sections.count < 2
                 ? ["its own tasks"]
@@ -70,17 +73,15 @@ public struct GateCheck: Sendable {
     /// phase or checklist has that name.
     public func check(_ name: String) -> [Diagnostic]? {
         let requirements: [(name: String, tasks: [PlanTask])]
-        if let gate = handbook.config.gates.first(where: {
-            StepName.normalized($0.name) == StepName.normalized(name)
-        }) {
+        let key = StepName.normalized(name)
+        if let gate = handbook.config.gates.first(where: { StepName.normalized($0.name) == key }) {
             requirements = gate.requirements.map { requirement in
                 (requirement, context.sections(named: requirement).flatMap { $0.allTasks })
             }
         } else {
             // Every phase the name stands for, in whichever document.
             let phases = handbook.phases.filter {
-                ["phase \($0.number)", "\($0.number)", StepName.normalized($0.title)].contains(
-                    StepName.normalized(name))
+                ["phase \($0.number)", "\($0.number)", StepName.normalized($0.title)].contains(key)
             }
             if !phases.isEmpty {
                 requirements = self.requirements(of: phases)
