@@ -36,7 +36,8 @@ public struct StatusRecording: Sendable {
     }
 
     /// Checks a record built from flags and writes it.
-    /// - Throws: `CairnError` when the file cannot be written.
+    /// - Throws: `CairnError` when the content folder does not exist or the file cannot be
+    ///   written.
     public func record<Record: Encodable & ValidatedRecord>(
         _ record: Record, kind: Kind, recordedAt: Timestamp, environment: String
     ) throws -> Outcome {
@@ -98,9 +99,9 @@ public struct StatusRecording: Sendable {
     private func write(_ text: String, kind: Kind, recordedAt: Timestamp, environment: String)
         throws -> Outcome
     {
-        let folder = contentFolder + "/" + ContentLoader.statusFolder + "/" + kind.folder
         let path = try RecordWriter().write(
-            text, into: folder, stamp: recordedAt.fileNameStamp, environment: environment)
+            text, intoStatusOf: contentFolder, kindFolder: kind.folder,
+            stamp: recordedAt.fileNameStamp, environment: environment)
         return Outcome(writtenPath: path, diagnostics: [])
     }
 

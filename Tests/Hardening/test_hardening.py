@@ -194,6 +194,7 @@ def test_a_full_disk_gives_a_clear_error_and_leaves_nothing_half_written(tmp_pat
         assert result.returncode == 2
         assert "error: cannot write output" in result.stderr and "site" in result.stderr
         assert [name for name in os.listdir(small) if not name.endswith(".cairn-lock")] == []
+        (small / "content").mkdir()  # a record goes only into a content folder that exists
         filler = os.open(small / "filler", os.O_WRONLY | os.O_CREAT)
         try:
             while os.write(filler, b"x" * 4096):
@@ -204,7 +205,8 @@ def test_a_full_disk_gives_a_clear_error_and_leaves_nothing_half_written(tmp_pat
         record = subprocess.run([str(CAIRN), "record", "deploy", "--content", str(small / "content"), "--environment",
                                  "staging", "--version", "1.0.0", "--commit", "c", "--status", "success"],
                                 capture_output=True, text=True)
-        assert record.returncode == 2 and "error:" in record.stderr
+        assert record.returncode == 2 and "error: cannot write output" in record.stderr
+        assert "No space left on device" in record.stderr
         deploys = small / "content" / "status" / "deploys"
         assert not deploys.exists() or list(deploys.iterdir()) == []
     finally:

@@ -9,10 +9,35 @@ struct RecordCommandTests {
         "2026-11-25T09:06:00Z",
     ]
 
+    /// A scratch folder holding an empty `content` folder: a record goes only into a content
+    /// folder that exists.
+    static func scratchWithContent() throws -> ScratchFolder {
+        let scratch = try ScratchFolder()
+        try FileManager.default.createDirectory(
+            atPath: scratch.path + "/content", withIntermediateDirectories: false)
+        return scratch
+    }
+
+    @Test func `a content folder that does not exist is refused, and nothing is made`() throws {
+        let scratch = try ScratchFolder()
+        let result = try CairnBinary.run(deployFlags, in: scratch.path)
+        #expect(result.status == 2)
+        #expect(
+            result.standardError
+                == "error: content folder 'content' does not exist (pass --content DIR)\n")
+        #expect(result.standardOutput.isEmpty)
+        #expect(!scratch.exists("content"))
+        try scratch.write("content", "not a folder\n")
+        let onFile = try CairnBinary.run(deployFlags, in: scratch.path)
+        #expect(onFile.status == 2)
+        #expect(onFile.standardError.hasPrefix("error: content folder 'content' is a file"))
+        #expect(scratch.read("content") == "not a folder\n")
+    }
+
     @Test func `recording a deploy writes it under status/deploys named by time and environment`()
         throws
     {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         let result = try CairnBinary.run(deployFlags, in: scratch.path)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
@@ -28,7 +53,7 @@ struct RecordCommandTests {
     @Test func `a second record of the same second and environment never overwrites the first`()
         throws
     {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         _ = try CairnBinary.run(deployFlags, in: scratch.path)
         let second = try CairnBinary.run(
             deployFlags.map { $0 == "1.4.2" ? "1.4.3" : $0 }, in: scratch.path)
@@ -40,7 +65,7 @@ struct RecordCommandTests {
     }
 
     @Test func `each bad flag gets its own message and nothing is written`() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         let flags = deployFlags.map {
             $0 == "success" ? "sucess" : ($0 == "2026-11-25T09:06:00Z" ? "soon" : $0)
         }
@@ -56,7 +81,7 @@ struct RecordCommandTests {
     }
 
     @Test func `a deploy that ends before it starts is refused naming both fields`() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         let flags = deployFlags.map { $0 == "2026-11-25T09:06:00Z" ? "2026-11-25T08:00:00Z" : $0 }
         let result = try CairnBinary.run(flags, in: scratch.path)
         #expect(result.status == 2)
@@ -67,7 +92,7 @@ struct RecordCommandTests {
     }
 
     @Test func `a record given as JSON is written as it came, unknown fields and all`() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         let json = """
             {"schema": "cairn.metrics/v1", "environment": "production", "custom": {"team": "ops"},
              "window": {"from": "2026-11-24T00:00:00Z", "to": "2026-11-25T00:00:00Z"},
@@ -83,7 +108,7 @@ struct RecordCommandTests {
     }
 
     @Test func `a record of another kind given as JSON is refused`() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         try scratch.write(
             "in.json",
             #"{"schema": "cairn.backup/v1", "environment": "s", "kind": "assets", "tool": "restic", "taken_at": "2026-11-25T00:00:00Z"}"#
@@ -97,7 +122,7 @@ struct RecordCommandTests {
     }
 
     @Test func `the next build shows a recorded deploy as the latest of its environment`() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         _ = try CairnBinary.run(deployFlags, in: scratch.path)
         try scratch.write("content/plans/plan.md", "# Plan\n- [ ] a task\n")
         let build = try CairnBinary.run(["build"], in: scratch.path)
@@ -112,7 +137,7 @@ struct RecordCommandTests {
     @Test func `a record with a misspelt status stops the build and keeps the previous site`()
         throws
     {
-        let scratch = try ScratchFolder()
+        let scratch = try Self.scratchWithContent()
         try scratch.write("content/plans/plan.md", "# Plan\n- [ ] a task\n")
         _ = try CairnBinary.run(deployFlags, in: scratch.path)
         #expect(try CairnBinary.run(["build"], in: scratch.path).status == 0)

@@ -14,11 +14,28 @@ public struct RecordWriter: Sendable {
         return JSONWriter(leadingKeys: Record.fieldNames).write(node)
     }
 
-    /// Writes `text` as `<folder>/<stamp>-<environment>.json`, adding `-2`, `-3`… when a record
-    /// of that name exists already (two CI jobs in the same second).
+    /// Writes `text` as `<contentFolder>/status/<kindFolder>/<stamp>-<environment>.json`,
+    /// adding `-2`, `-3`… when a record of that name exists already (two CI jobs in the same
+    /// second). The status folders are made when missing; the content folder must exist, so
+    /// that a misspelt `--content` is refused rather than a record kept where no build reads it.
     /// - Returns: the path written.
-    /// - Throws: `CairnError.outputNotWritable` when the folder cannot be made or written.
-    public func write(_ text: String, into folder: String, stamp: String, environment: String)
+    /// - Throws: `CairnError.contentFolderMissing` or `.contentFolderIsFile` when the content
+    ///   folder is not a folder; `.outputNotWritable` when the record cannot be written.
+    public func write(
+        _ text: String, intoStatusOf contentFolder: String, kindFolder: String, stamp: String,
+        environment: String
+    ) throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentFolder, isDirectory: &isFolder) else {
+            throw CairnError.contentFolderMissing(path: contentFolder)
+        }
+        guard isFolder.boolValue else { throw CairnError.contentFolderIsFile(path: contentFolder) }
+        return try write(
+            text, into: contentFolder + "/" + ContentLoader.statusFolder + "/" + kindFolder,
+            stamp: stamp, environment: environment)
+    }
+
+    private func write(_ text: String, into folder: String, stamp: String, environment: String)
         throws -> String
     {
         let fileManager = FileManager.default
