@@ -51,12 +51,13 @@ public struct GateCheck: Sendable {
                 "phase \(phase.number)", "\(phase.number)", StepName.normalized(phase.title),
             ])
         }
-        let checklists = handbook.prerequisiteChecklists.filter {
-            listed.insert(StepName.normalized($0.title)).inserted
+        let checklists = handbook.prerequisiteChecklists.compactMap { checklist in
+            let key = StepName.normalized(checklist.title)
+            return listed.insert(key).inserted ? (checklist, key) : nil
         }
-        let sectionsByName = context.sections(namedEach: checklists.map(\.title))
-        for checklist in checklists {
-            let sections = sectionsByName[StepName.normalized(checklist.title)] ?? []
+        let sectionsByName = context.sections(namedEach: checklists.map(\.0.title))
+        for (checklist, key) in checklists {
+            let sections = sectionsByName[key] ?? []
             let requirements =
                 sections.count < 2
                 ? ["its own tasks"]
