@@ -56,6 +56,18 @@ public struct StatusRecording: Sendable {
         return try write(text, kind: kind, recordedAt: recordedAt, environment: environment)
     }
 
+    /// Reads the record a producer wrote to the file `path`, checks it and writes it as it
+    /// came (`cairn record --from-json FILE`).
+    /// - Throws: `CairnError` when the content folder does not exist or the record cannot be
+    ///   written.
+    public func record(jsonFile path: String, kind: Kind) throws -> Outcome {
+        let read = StatusFileReader().read(producerFile: path)
+        guard let bytes = read.bytes else {
+            return Outcome(writtenPath: nil, diagnostics: read.diagnostics)
+        }
+        return try record(json: bytes, sourceName: path, kind: kind)
+    }
+
     /// Checks a record a producer already has as JSON and writes it as it came, unknown
     /// fields and all.
     /// - Parameter sourceName: how to name the input in messages (a path, or `<stdin>`).

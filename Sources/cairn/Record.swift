@@ -92,25 +92,18 @@ enum RecordCommand {
         let recording = StatusRecording(contentFolder: options.content)
         let outcome: StatusRecording.Outcome
         do {
-            if let source = options.fromJSON {
+            if options.fromJSON == "-" {
                 let bytes: [UInt8]
-                if source == "-" {
-                    do {
-                        bytes = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
-                    } catch {
-                        Terminal.printError(
-                            "error: cannot read standard input: \(FailureReason.of(error))")
-                        throw ExitCode(2)
-                    }
-                } else {
-                    guard let data = FileManager.default.contents(atPath: source) else {
-                        Terminal.printError("error: cannot read '\(source)'")
-                        throw ExitCode(2)
-                    }
-                    bytes = [UInt8](data)
+                do {
+                    bytes = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+                } catch {
+                    Terminal.printError(
+                        "error: cannot read standard input: \(FailureReason.of(error))")
+                    throw ExitCode(2)
                 }
-                outcome = try recording.record(
-                    json: bytes, sourceName: source == "-" ? "<stdin>" : source, kind: kind)
+                outcome = try recording.record(json: bytes, sourceName: "<stdin>", kind: kind)
+            } else if let source = options.fromJSON {
+                outcome = try recording.record(jsonFile: source, kind: kind)
             } else {
                 var reader = FlagReader()
                 let (record, recordedAt, environment) = build(&reader)

@@ -129,7 +129,7 @@ def test_an_unreadable_file_is_an_error():
         result = subprocess.run(prefix + [str(CAIRN), "build", "--content", str(content), "--output",
                                           str(root / "site")], capture_output=True, text=True, env=ENVIRONMENT)
         assert result.returncode == 2, result.stderr
-        assert "plans/secret.md: error: cannot read file" in result.stderr
+        assert "plans/secret.md: error: cannot read file: Permission denied [content.unreadable]" in result.stderr
         assert not (root / "site").exists()
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -107,6 +107,28 @@ struct RecordCommandTests {
                 + "\n")
     }
 
+    @Test
+    func `a JSON file that cannot be read is refused with the reason, and nothing is written`()
+        throws
+    {
+        let scratch = try Self.scratchWithContent()
+        let missing = try CairnBinary.run(
+            ["record", "deploy", "--from-json", "in.json"], in: scratch.path)
+        #expect(missing.status == 2)
+        #expect(
+            missing.standardError
+                == "in.json: error: cannot read file: No such file or directory [content.unreadable]\n"
+        )
+        try scratch.write("folder/in.json", "{}")
+        let folder = try CairnBinary.run(
+            ["record", "deploy", "--from-json", "folder"], in: scratch.path)
+        #expect(folder.status == 2)
+        #expect(
+            folder.standardError
+                == "folder: error: cannot read file: not a regular file [content.unreadable]\n")
+        #expect(!scratch.exists("content/status"))
+    }
+
     @Test func `a record of another kind given as JSON is refused`() throws {
         let scratch = try Self.scratchWithContent()
         try scratch.write(

@@ -199,13 +199,13 @@ public struct ContentLoader: Sendable {
                             + "(split it into several documents)")
                 ]
             )
-        case .unreadable:
+        case .unreadable(let reason):
             return (
                 nil,
                 [
                     Diagnostic(
                         .contentUnreadable, .error, at: .init(path: file.path),
-                        "cannot read file (permission denied?)")
+                        "cannot read file: \(reason)")
                 ]
             )
         }

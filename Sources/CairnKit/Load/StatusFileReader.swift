@@ -11,7 +11,17 @@ public struct StatusFileReader: Sendable {
     public init() {}
 
     public func read(_ file: ContentAsset) -> Read {
-        switch FileBytes.read(file.sourcePath, limit: Self.maximumBytes) {
+        read(file.sourcePath, shownAs: file.path)
+    }
+
+    /// The bytes of the record a producer wrote to `path` (`cairn record --from-json FILE`),
+    /// or nil with why they could not be read.
+    public func read(producerFile path: String) -> Read {
+        read(path, shownAs: path)
+    }
+
+    private func read(_ path: String, shownAs shownPath: String) -> Read {
+        switch FileBytes.read(path, limit: Self.maximumBytes) {
         case .bytes(let bytes):
             return (bytes, [])
         case .tooLarge(let size):
@@ -19,18 +29,18 @@ public struct StatusFileReader: Sendable {
                 nil,
                 [
                     Diagnostic(
-                        .contentTooLarge, .error, at: .init(path: file.path),
+                        .contentTooLarge, .error, at: .init(path: shownPath),
                         "is \(size / 1_048_576) MiB; a status record may be at most \(Self.maximumBytes / 1_048_576) MiB"
                     )
                 ]
             )
-        case .unreadable:
+        case .unreadable(let reason):
             return (
                 nil,
                 [
                     Diagnostic(
-                        .contentUnreadable, .error, at: .init(path: file.path),
-                        "cannot read file (permission denied?)")
+                        .contentUnreadable, .error, at: .init(path: shownPath),
+                        "cannot read file: \(reason)")
                 ]
             )
         }
