@@ -237,7 +237,7 @@ def test_a_task_with_evidence_links_to_its_record(driver):
 def test_checks_page_links_each_finding_to_its_heading_or_task(driver):
     open_page(driver, SITE / "index.html")
     summary = driver.find_element(By.CSS_SELECTOR, ".check-summary").text
-    assert summary.startswith("Checks:") and "2 error(s)" in summary
+    assert summary.startswith("Checks:") and "2 errors" in summary and "11 warnings" in summary
     driver.find_element(By.CSS_SELECTOR, ".check-summary a").click()
     first = driver.find_element(By.CSS_SELECTOR, ".severity-error .finding-list li")
     assert "Phase 1: Preparation & Documentation is marked ✅" in first.text

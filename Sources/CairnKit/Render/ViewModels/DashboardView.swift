@@ -32,6 +32,9 @@ struct DashboardView {
         let errors: Int
         let warnings: Int
         let notes: Int
+        /// `1 error`, `2 errors`; `warningsText` likewise.
+        let errorsText: String
+        let warningsText: String
         let sentence: String
         let href: String
         let isClean: Bool
@@ -121,6 +124,8 @@ struct DashboardView {
         let counts = FindingCounts(findings)
         checks = CheckSummary(
             errors: counts.errors, warnings: counts.warnings, notes: counts.notes,
+            errorsText: FindingCounts.counted(counts.errors, "error"),
+            warningsText: FindingCounts.counted(counts.warnings, "warning"),
             sentence: counts.sentence,
             href: page.root + "checks.html", isClean: counts.errors + counts.warnings == 0)
         status = StatusPanelsView(handbook: handbook, root: page.root, now: now)

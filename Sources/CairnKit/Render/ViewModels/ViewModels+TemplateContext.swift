@@ -174,6 +174,8 @@ extension DashboardView.CheckSummary: TemplateContext {
         case "errors": .of(errors)
         case "warnings": .of(warnings)
         case "notes": .of(notes)
+        case "errorsText": .of(errorsText)
+        case "warningsText": .of(warningsText)
         case "hasErrors": .of(errors > 0)
         case "hasWarnings": .of(warnings > 0)
         case "sentence": .of(sentence)
