@@ -112,6 +112,28 @@ def test_document_page_has_contents_anchors_and_section_progress(driver):
     assert len([b for b in boxes if b.get_attribute("checked")]) == 5
 
 
+def test_a_narrow_screen_folds_the_contents_above_the_text_and_opens_them_on_a_tap(driver):
+    page = SITE / "plans" / "HOSTING_MIGRATION_PLAN.html"
+    contents = (By.CSS_SELECTOR, ".toc details")
+    driver.set_window_size(390, 900)
+    try:
+        open_page(driver, page)
+        details = driver.find_element(*contents)
+        assert details.get_attribute("open") is None
+        assert not driver.find_element(By.CSS_SELECTOR, ".toc a").is_displayed()
+        title = driver.find_element(By.CSS_SELECTOR, "article h1")
+        assert title.location["y"] + title.size["height"] < 900, "the text starts below the first screen"
+        driver.find_element(By.CSS_SELECTOR, ".toc summary").click()
+        assert details.get_attribute("open") is not None
+        links = driver.find_elements(By.CSS_SELECTOR, ".toc a")
+        assert len(links) > 20 and links[0].is_displayed()
+    finally:
+        driver.set_window_size(1400, 1000)
+    open_page(driver, page)
+    assert driver.find_element(*contents).get_attribute("open") is not None
+    assert driver.find_element(By.CSS_SELECTOR, ".toc a").is_displayed()
+
+
 class LinkCollector(HTMLParser):
     def __init__(self):
         super().__init__()

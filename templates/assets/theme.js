@@ -7,6 +7,12 @@
   try { saved = window.localStorage.getItem(key); } catch (error) { saved = null; }
   if (saved === "dark" || saved === "light") { root.setAttribute("data-theme", saved); }
 
+  // A page's contents stand above its text on a narrow screen: folded there, to be opened.
+  document.addEventListener("DOMContentLoaded", function () {
+    var contents = document.querySelector(".toc details");
+    if (contents && window.matchMedia("(max-width: 72rem)").matches) { contents.open = false; }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.querySelector(".theme-toggle");
     if (!button) { return; }
