@@ -84,22 +84,39 @@ def test_the_github_recipe_records_a_failed_deploy_as_failure(project):
     assert json.loads(new_deploys(project)[0].read_text())["status"] == "failure"
 
 
-def test_the_gitlab_recipe_records_gates_builds_and_reports_junit(project):
+GITLAB_ENVIRONMENT = {
+    "CI_COMMIT_SHORT_SHA": "89abcde", "CI_COMMIT_SHA": "89abcde" + "0" * 33, "CI_COMMIT_REF_NAME": "main",
+    "CI_PIPELINE_URL": "https://gitlab.example/shop/-/pipelines/7",
+}
+
+
+def gitlab_jobs():
     pipeline = yaml.safe_load((ROOT / "templates" / "ci" / "gitlab.yml").read_text())
-    job = pipeline["pages"]
-    assert job["artifacts"]["paths"][0] == "public"
-    script = "\n".join(job["script"])
-    environment = {
-        "ENVIRONMENT": pipeline["variables"]["ENVIRONMENT"], "CI_COMMIT_SHORT_SHA": "89abcde",
-        "CI_COMMIT_SHA": "89abcde" + "0" * 33, "CI_COMMIT_REF_NAME": "main",
-        "CI_PIPELINE_URL": "https://gitlab.example/shop/-/pipelines/7",
-    }
-    result = run(script, project, environment)
-    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
+    environment = {**GITLAB_ENVIRONMENT, "ENVIRONMENT": pipeline["variables"]["ENVIRONMENT"]}
+    return pipeline["pages"], pipeline["gate"], environment
+
+
+def test_the_gitlab_recipe_records_builds_gates_and_reports_junit(project):
+    pages, gate, environment = gitlab_jobs()
+    assert pages["artifacts"]["paths"] == ["public", "content/status"]
+    assert gate["needs"] == ["pages"], "the gate reads the new record from the pages job's artifacts"
+    for job in (pages, gate):
+        result = run("\n".join(job["script"]), project, environment)
+        assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     assert json.loads(new_deploys(project)[0].read_text())["producer"]["system"] == "gitlab-ci"
-    gate = ElementTree.parse(project / "cairn-gate.xml").getroot()
-    assert gate.get("failures") == "0"
+    assert ElementTree.parse(project / "cairn-gate.xml").getroot().get("failures") == "0"
+    assert ElementTree.parse(project / "cairn-check.xml").getroot().tag == "testsuites"
     assert (project / "public" / "index.html").is_file()
+
+
+def test_an_open_prerequisite_fails_the_gitlab_gate_but_the_deploy_is_still_published(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    pages, gate, environment = gitlab_jobs()
+    assert run("\n".join(pages["script"]), tmp_path, environment).returncode == 0
+    assert "89abcde" in (tmp_path / "public" / "deploys.html").read_text()
+    result = run("\n".join(gate["script"]), tmp_path, environment)
+    assert result.returncode == 1
+    assert ElementTree.parse(tmp_path / "cairn-gate.xml").getroot().get("failures") == "7"
 
 
 def test_the_gate_step_stops_the_recipe_while_pre_deployment_is_open(tmp_path):
@@ -108,4 +125,14 @@ def test_the_gate_step_stops_the_recipe_while_pre_deployment_is_open(tmp_path):
     gate = next(step["run"] for step in steps if step.get("name") == "Check the plan")
     result = run(gate, tmp_path, {})
     assert result.returncode == 1
-    assert result.stdout.count("::error ") == 7
+    gate_errors = [line for line in result.stdout.splitlines() if "(required before production-deploy)" in line]
+    assert len(gate_errors) == 7 and all(line.startswith("::error ") for line in gate_errors)
+
+
+def test_the_github_gate_comes_after_the_record_is_kept_and_the_handbook_published():
+    # The deploy has happened by the time this workflow runs: an open prerequisite must fail
+    # the job without losing its record or the handbook that shows it.
+    steps = yaml.safe_load((ROOT / "templates" / "ci" / "github.yml").read_text())["jobs"]["handbook"]["steps"]
+    names = [step.get("name") or step.get("uses") for step in steps]
+    assert names[-1] == "Check the plan"
+    assert {"Record the deploy", "Build the handbook", "Keep the record", "actions/deploy-pages@v4"} <= set(names[:-1])
