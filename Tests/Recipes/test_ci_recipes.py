@@ -109,6 +109,22 @@ def test_the_gitlab_recipe_records_builds_gates_and_reports_junit(project):
     assert (project / "public" / "index.html").is_file()
 
 
+def test_the_gitlab_recipe_commits_the_record_when_it_may_push(project):
+    pages, _, environment = gitlab_jobs()
+    git = lambda *arguments: subprocess.run(["git", *arguments], cwd=project, capture_output=True, text=True, check=True)
+    git("init", "-q")
+    git("add", "content")
+    git("-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-q", "-m", "the project")
+    # Nothing listens on port 9 here: the commit is made, the push is refused at once, and a
+    # refused push does not fail the job.
+    pushing = {**environment, "CAIRN_PUSH_TOKEN": "token", "CI_SERVER_HOST": "127.0.0.1:9", "CI_PROJECT_PATH": "shop"}
+    result = run("\n".join(pages["script"]), project, pushing)
+    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
+    assert git("log", "-1", "--format=%s").stdout.strip() == "Record production deploy of 89abcde"
+    committed = git("show", "--name-only", "--format=", "HEAD").stdout.split()
+    assert committed == [f"content/status/deploys/{new_deploys(project)[0].name}"]
+
+
 def test_an_open_prerequisite_fails_the_gitlab_gate_but_the_deploy_is_still_published(tmp_path):
     shutil.copytree(ROOT / "content", tmp_path / "content")
     pages, gate, environment = gitlab_jobs()
