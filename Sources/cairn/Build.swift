@@ -62,7 +62,8 @@ struct Build: ParsableCommand {
         for line in report.lines { Terminal.printError(line) }
         guard outcome.didWrite else {
             Terminal.printError(
-                "build failed: \(report.count(.error)) error(s); '\(output)' was left as it was")
+                "build failed: \(CountedNoun.phrase(report.count(.error), "error")); '\(output)' was left as it was"
+            )
             throw ExitCode(2)
         }
         if let problem = outcome.cacheProblem {
@@ -76,7 +77,7 @@ struct Build: ParsableCommand {
         if !quiet, let handbook = outcome.handbook {
             let progress = handbook.progress
             Terminal.printOutput(
-                "Built \(handbook.documents.count) document(s) into \(output)/ (\(outcome.writtenFiles) files): "
+                "Built \(CountedNoun.phrase(handbook.documents.count, "document")) into \(output)/ (\(outcome.writtenFiles) files): "
                     + "\(progress.done)/\(progress.total) tasks done (\(progress.percent)%)")
             let checks = CheckReport(
                 findings: outcome.findings, contentFolder: content, isStrict: false)

@@ -36,7 +36,7 @@ struct Init: ParsableCommand {
                   \(folder)cairn build          # renders content/ into public/; open public/index.html
                   cairn check                 # checks the plan against itself and the records
                   cairn record deploy --environment staging --version 1.0.0 --commit abc1234 --status success
-                  cairn init --ci github      # or gitlab: a workflow that records, checks, builds and publishes
+                  cairn init --ci github      # or gitlab: a workflow that records, builds, publishes and gates
                 """)
         } else {
             Terminal.printOutput(

@@ -32,4 +32,4 @@ def test_a_build_on_a_terminal_draws_a_bar_and_clears_it(tmp_path):
     assert "Reading ▕" in text and "60/60" in text
     assert "Writing ▕" in text
     assert text.endswith("\r\x1b[K")
-    assert output.decode().startswith("Built 60 document(s)")
+    assert output.decode().startswith("Built 60 documents")

@@ -16,7 +16,7 @@ struct BuildCommandTests {
             ],
             in: scratch.path)
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("Built 1 document(s)"))
+        #expect(result.standardOutput.contains("Built 1 document into"))
         #expect(result.standardOutput.contains("1/2 tasks done (50%)"))
         #expect(scratch.read("site/index.html")?.contains("Phase 1: Start") == true)
         #expect(scratch.read("site/plans/plan.html")?.contains("id=\"phase-1/continue\"") == true)

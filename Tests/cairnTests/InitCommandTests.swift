@@ -19,7 +19,7 @@ struct InitCommandTests {
             scratch.read("project/content/handbook.yml")?.contains("# unsafe_html: false") == true)
         let build = try CairnBinary.run(["build"], in: scratch.path + "/project")
         #expect(build.status == 0, "\(build.standardError)")
-        #expect(build.standardOutput.contains("Built 2 document(s)"))
+        #expect(build.standardOutput.contains("Built 2 documents"))
         #expect(
             scratch.read("project/public/plans/MIGRATION_PLAN.html")?.contains("Phase 2: Go-Live")
                 == true)

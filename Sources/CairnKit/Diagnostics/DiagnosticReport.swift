@@ -27,7 +27,7 @@ public struct DiagnosticReport: Sendable {
         let hidden = diagnostics.count(of: .note)
         if !showsNotes && countsHiddenNotes && hidden > 0 {
             lines.append(
-                "\(hidden) note\(hidden == 1 ? "" : "s") (repairs and hints) not shown; --verbose lists them"
+                "\(CountedNoun.phrase(hidden, "note")) (repairs and hints) not shown; --verbose lists them"
             )
         }
         return lines

@@ -45,7 +45,7 @@ public struct CheckReport: Sendable {
         let parts: [(Int, String)] = [
             (count(.error), "error"), (count(.warning), "warning"), (count(.note), "note"),
         ]
-        return parts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+        return parts.map(CountedNoun.phrase).joined(separator: ", ")
     }
 
     public func render(_ format: Format, isColored: Bool = false) throws -> String {

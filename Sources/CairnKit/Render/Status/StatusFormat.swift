@@ -12,8 +12,10 @@ enum StatusFormat {
         if seconds < -60 { return "in the future" }
         if seconds < 90 { return "just now" }
         if seconds < 5_400 { return "\(Int((seconds / 60).rounded())) minutes ago" }
-        if seconds < 129_600 { return plural(Int((seconds / 3_600).rounded()), "hour") + " ago" }
-        return plural(Int((seconds / 86_400).rounded()), "day") + " ago"
+        if seconds < 129_600 {
+            return CountedNoun.phrase(Int((seconds / 3_600).rounded()), "hour") + " ago"
+        }
+        return CountedNoun.phrase(Int((seconds / 86_400).rounded()), "day") + " ago"
     }
 
     /// Whole days since `timestamp`.
@@ -55,10 +57,6 @@ enum StatusFormat {
     /// A measured value and its unit: `99.95 %`, `512 ms`, `0.999 ratio`.
     static func measure(_ value: Double, _ unit: String, places: Int = 6) -> String {
         unit.isEmpty ? decimal(value, places: places) : "\(decimal(value, places: places)) \(unit)"
-    }
-
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -62,7 +62,7 @@ struct StatusHistoryPages {
         let parts = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             "\($0.value) \($0.key)"
         }
-        return "\(StatusFormat.plural(deploys.count, "deploy")): \(parts.joined(separator: ", "))."
+        return "\(CountedNoun.phrase(deploys.count, "deploy")): \(parts.joined(separator: ", "))."
     }
 
     private var deployCharts: [HistoryPageView.Chart] {
@@ -150,7 +150,7 @@ struct StatusHistoryPages {
         let tested = backups.compactMap(\.record.restore)
         let passed = tested.filter { $0.status == .pass }.count
         return
-            "\(StatusFormat.plural(backups.count, "backup")), \(tested.count) restore-tested: \(passed) passed, \(tested.count - passed) did not."
+            "\(CountedNoun.phrase(backups.count, "backup")), \(tested.count) restore-tested: \(passed) passed, \(tested.count - passed) did not."
     }
 
     private var restoreCharts: [HistoryPageView.Chart] {
@@ -196,7 +196,7 @@ struct StatusHistoryPages {
         row["backupID"] = record.backupID
         row["size"] = record.sizeBytes.map(StatusFormat.size)
         row["encrypted"] = record.encrypted.map { $0 ? "encrypted" : "not encrypted" }
-        row["retention"] = record.retentionDays.map { StatusFormat.plural($0, "day") }
+        row["retention"] = record.retentionDays.map { CountedNoun.phrase($0, "day") }
         if let restore = record.restore {
             var view: [String: Any] = [
                 "status": restore.status.rawValue,
@@ -234,7 +234,7 @@ struct StatusHistoryPages {
             return "No metrics recorded yet: CI writes them with `cairn record metrics`."
         }
         return
-            "\(StatusFormat.plural(windows.count, "metrics window")), newest first; each value is checked against the plan's targets."
+            "\(CountedNoun.phrase(windows.count, "metrics window")), newest first; each value is checked against the plan's targets."
     }
 
     private var metricCharts: [HistoryPageView.Chart] {

@@ -63,12 +63,7 @@ struct FindingCounts {
             return "Nothing found: the plan holds against itself and its records."
         }
         return [(errors, "error"), (warnings, "warning"), (notes, "note")].filter { $0.0 > 0 }
-            .map { Self.counted($0.0, $0.1) }.joined(separator: ", ") + "."
-    }
-
-    /// `1 error`, `2 errors`.
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+            .map(CountedNoun.phrase).joined(separator: ", ") + "."
     }
 }
 

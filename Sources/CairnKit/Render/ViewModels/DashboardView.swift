@@ -124,8 +124,8 @@ struct DashboardView {
         let counts = FindingCounts(findings)
         checks = CheckSummary(
             errors: counts.errors, warnings: counts.warnings, notes: counts.notes,
-            errorsText: FindingCounts.counted(counts.errors, "error"),
-            warningsText: FindingCounts.counted(counts.warnings, "warning"),
+            errorsText: CountedNoun.phrase(counts.errors, "error"),
+            warningsText: CountedNoun.phrase(counts.warnings, "warning"),
             sentence: counts.sentence,
             href: page.root + "checks.html", isClean: counts.errors + counts.warnings == 0)
         status = StatusPanelsView(handbook: handbook, root: page.root, now: now)
