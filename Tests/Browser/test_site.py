@@ -134,6 +134,27 @@ def test_a_narrow_screen_folds_the_contents_above_the_text_and_opens_them_on_a_t
     assert driver.find_element(By.CSS_SELECTOR, ".toc a").is_displayed()
 
 
+@pytest.mark.parametrize("name", ["deploys", "backups", "metrics"])
+def test_a_narrow_screen_shows_each_history_row_as_a_card_with_its_column_names(driver, name):
+    page = SITE / f"{name}.html"
+    display = "return getComputedStyle(document.querySelector('table.history td')).display"
+    label = ("return getComputedStyle(document.querySelector('table.history td'), '::before')"
+             ".content")
+    driver.set_window_size(390, 900)
+    try:
+        open_page(driver, page)
+        assert driver.execute_script(display) == "block"
+        assert driver.execute_script(label) == '"' + driver.find_element(By.CSS_SELECTOR, "table.history th").get_attribute("textContent") + '"'
+        row = driver.find_element(By.CSS_SELECTOR, "table.history tbody tr")
+        assert row.location["x"] + row.size["width"] <= driver.execute_script("return window.innerWidth")
+        # The column names stay for screen readers, in a box of one pixel.
+        assert driver.find_element(By.CSS_SELECTOR, "table.history thead").size["height"] <= 1
+    finally:
+        driver.set_window_size(1400, 1000)
+    open_page(driver, page)
+    assert driver.execute_script(display) == "table-cell"
+
+
 class LinkCollector(HTMLParser):
     def __init__(self):
         super().__init__()
