@@ -8,9 +8,12 @@
   if (saved === "dark" || saved === "light") { root.setAttribute("data-theme", saved); }
 
   // A page's contents stand above its text on a narrow screen: folded there, to be opened.
+  // The stylesheet alone says where that is, by letting their summary be clicked.
   document.addEventListener("DOMContentLoaded", function () {
-    var contents = document.querySelector(".toc details");
-    if (contents && window.matchMedia("(max-width: 72rem)").matches) { contents.open = false; }
+    var summary = document.querySelector(".toc details > summary");
+    if (summary && window.getComputedStyle(summary).pointerEvents !== "none") {
+      summary.parentElement.open = false;
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {

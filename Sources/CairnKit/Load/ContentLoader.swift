@@ -16,12 +16,20 @@ public struct ContentLoader: Sendable {
 
     /// - Throws: `CairnError.contentFolderMissing` when `root` does not exist,
     ///   `CairnError.contentFolderIsFile` when it is a file.
+    public static func requireFolder(_ root: String) throws {
+        var isDirectory: ObjCBool = false
+        let path = URL(fileURLWithPath: root).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CairnError.contentFolderMissing(path: root)
+        }
+        guard isDirectory.boolValue else { throw CairnError.contentFolderIsFile(path: root) }
+    }
+
+    /// - Throws: `CairnError.contentFolderMissing` when `root` does not exist,
+    ///   `CairnError.contentFolderIsFile` when it is a file.
     public func load(root: String) throws -> ContentTree {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory)
-        else { throw CairnError.contentFolderMissing(path: root) }
-        guard isDirectory.boolValue else { throw CairnError.contentFolderIsFile(path: root) }
+        try Self.requireFolder(root)
         let realRoot = rootURL.resolvingSymlinksInPath().path
 
         var tree = ContentTree(root: rootURL.path, documents: [])

@@ -25,11 +25,7 @@ public struct RecordWriter: Sendable {
         _ text: String, intoStatusOf contentFolder: String, kindFolder: String, stamp: String,
         environment: String
     ) throws -> String {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentFolder, isDirectory: &isFolder) else {
-            throw CairnError.contentFolderMissing(path: contentFolder)
-        }
-        guard isFolder.boolValue else { throw CairnError.contentFolderIsFile(path: contentFolder) }
+        try ContentLoader.requireFolder(contentFolder)
         return try write(
             text, into: contentFolder + "/" + ContentLoader.statusFolder + "/" + kindFolder,
             stamp: stamp, environment: environment)
