@@ -161,12 +161,19 @@ struct RuleTests {
             plan: "# P\n\n### Phase 1: Prep ✅\n**Status:** In Progress\n- [x] a\n- [ ] b\n")
         #expect(
             fired.map(\.formatted) == [
-                "plan.md:3:1: error: Phase 1: Prep is marked ✅ in its heading while declared In Progress but 1 of 2 tasks are unticked: 'b' [phase.complete-with-open-tasks]"
+                "plan.md:3:1: error: Phase 1: Prep is marked ✅ in its heading while declared In Progress but 1 of 2 tasks is unticked: 'b' [phase.complete-with-open-tasks]"
             ])
         let declared = try Self.findings(
             "phase.complete-with-open-tasks",
             plan: "## Phase 1: Prep\n**Status:** Complete\n- [ ] b\n")
-        #expect(declared.first?.message.contains("is declared Complete") == true)
+        #expect(
+            declared.map(\.message) == [
+                "Phase 1: Prep is declared Complete but 1 of 1 task is unticked: 'b'"
+            ])
+        let several = try Self.findings(
+            "phase.complete-with-open-tasks",
+            plan: "## Phase 1: Prep\n**Status:** Complete\n- [ ] b\n- [ ] c\n")
+        #expect(several.first?.message.contains("but 2 of 2 tasks are unticked") == true)
         let quiet = try Self.findings(
             "phase.complete-with-open-tasks",
             plan: "## Phase 1: Prep ✅\n**Status:** Complete\n- [x] a\n")
@@ -178,6 +185,14 @@ struct RuleTests {
             "phase.not-started-with-ticks",
             plan: "## Phase 1: A\n**Status:** Not Started\n- [x] done\n")
         #expect(fired.map(\.severity) == [.warning])
+        #expect(
+            fired.map(\.message) == [
+                "Phase 1: A is declared Not Started but 1 of its tasks is ticked: 'done'"
+            ])
+        let several = try Self.findings(
+            "phase.not-started-with-ticks",
+            plan: "## Phase 1: A\n**Status:** Not Started\n- [x] one\n- [x] two\n")
+        #expect(several.first?.message.contains("but 2 of its tasks are ticked") == true)
         let quiet = try Self.findings(
             "phase.not-started-with-ticks",
             plan: "## Phase 1: A\n**Status:** Not Started\n- [ ] open\n")

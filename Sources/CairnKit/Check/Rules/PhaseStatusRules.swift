@@ -17,8 +17,9 @@ struct CompletePhaseRule: DocumentRule {
             } else if let status = phase.declaredStatusText {
                 claims.append("while declared \(status)")
             }
+            let total = phase.progress.total
             return finding(
-                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of \(phase.progress.total) tasks are unticked: \(StepName.list(open))",
+                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of \(total) \(total == 1 ? "task" : "tasks") \(open.count == 1 ? "is" : "are") unticked: \(StepName.list(open))",
                 at: phase.location,
                 hint: phase.isMarkedComplete && phase.declaredStatus != .complete
                     ? "remove the ✅ from the heading until every task is ticked"
@@ -39,7 +40,7 @@ struct NotStartedPhaseRule: DocumentRule {
             let ticked = phase.tasks.filter { $0.isChecked && !$0.isDescoped }
             guard !ticked.isEmpty else { return nil }
             return finding(
-                "\(phase.numberedTitle) is declared Not Started but \(ticked.count) of its tasks are ticked: \(StepName.list(ticked))",
+                "\(phase.numberedTitle) is declared Not Started but \(ticked.count) of its tasks \(ticked.count == 1 ? "is" : "are") ticked: \(StepName.list(ticked))",
                 at: phase.location, hint: "set **Status:** to In Progress")
         }
     }
