@@ -307,6 +307,14 @@ struct RuleTests {
             records: ["backups/b.json": Self.restore(status: "pass", day: 10)],
             config: "max_evidence_age: 3w\n")
         #expect(lenient.isEmpty)
+        let strict = try Self.findings(
+            "evidence.stale", plan: "- [ ] a\n",
+            records: ["backups/b.json": Self.restore(status: "pass", day: 23)],
+            config: "max_evidence_age: 36h\n")
+        #expect(
+            strict.map(\.message) == [
+                "the latest restore test of staging is 1 day old (2026-11-23); evidence older than 1.5 days is stale"
+            ])
         #expect(
             try Self.findings(
                 "evidence.stale", plan: "- [ ] a\n",

@@ -86,7 +86,7 @@ struct StaleEvidenceRule: Rule {
             let age = (context.now.secondsSince1970 - tested.secondsSince1970) / 86_400
             guard age > limit else { return nil }
             return finding(
-                "the latest restore test of \(entry.record.environment) is \(Int(age.rounded(.down))) days old (\(tested.day)); evidence older than \(StatusFormat.decimal(limit)) days is stale",
+                "the latest restore test of \(entry.record.environment) is \(CountedNoun.phrase(Int(age.rounded(.down)), "day")) old (\(tested.day)); evidence older than \(StatusFormat.decimal(limit)) days is stale",
                 at: entry.location,
                 hint: "run the restore test again and record it with cairn record backup")
         }
