@@ -57,8 +57,11 @@ browser-deps:
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PIP_PACKAGES)
 
 # libFuzzer over Load → Parse → Model → Check; crashes land in .build/fuzz-artifacts/.
+# Without --disable-build-manifest-caching a source file added to Cairn since the last fuzz build
+# is not seen through the path dependency ("cannot find X in scope").
 fuzz: deps
-	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path ../../.build-fuzz
+	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path ../../.build-fuzz \
+		--disable-build-manifest-caching
 	$(PYTHON) scripts/fuzz-seeds .build/fuzz-corpus
 	mkdir -p .build/fuzz-artifacts
 	# The Swift runtime's backtracer would print a trap and then trip AddressSanitizer itself.
