@@ -17,9 +17,8 @@ struct CompletePhaseRule: DocumentRule {
             } else if let status = phase.declaredStatusText {
                 claims.append("while declared \(status)")
             }
-            let total = phase.progress.total
             return finding(
-                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of \(total) \(total == 1 ? "task" : "tasks") \(open.count == 1 ? "is" : "are") unticked: \(StepName.list(open))",
+                "\(phase.numberedTitle) is \(claims.joined(separator: " ")) but \(open.count) of \(CountedNoun.phrase(phase.progress.total, "task")) \(open.count == 1 ? "is" : "are") unticked: \(StepName.list(open))",
                 at: phase.location,
                 hint: phase.isMarkedComplete && phase.declaredStatus != .complete
                     ? "remove the ✅ from the heading until every task is ticked"
