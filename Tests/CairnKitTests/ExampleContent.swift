@@ -31,12 +31,14 @@ extension ExampleContent {
     static let themeFolder = packageRoot.appendingPathComponent("templates").path
 
     /// Loads, models and renders a content folder with the repository's theme.
-    static func render(contentFolder: String) throws -> [SiteFile] {
+    /// - Parameter checks: whether the pages show the checker's findings, as a build's do.
+    static func render(contentFolder: String, checks: Bool = false) throws -> [SiteFile] {
         let tree = try ContentLoader().load(root: contentFolder)
         let status = SiteBuild.readStatus(tree.statusFiles)
         let handbook = HandbookBuilder().build(tree, status: status.history).handbook
         let theme = try ThemeLoader().load(candidates: [themeFolder], overrides: nil)
         let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
-        return Array(renderer.render(handbook, now: fixedNow))
+        let findings = checks ? Checker().check(handbook, now: fixedNow) : []
+        return Array(renderer.render(handbook, findings: findings, now: fixedNow))
     }
 }

@@ -7,13 +7,7 @@ struct CheckSummaryTests {
     private func dashboard(_ plan: String) throws -> String {
         let content = try TemporaryFolder()
         try content.write("plans/p.md", plan)
-        let handbook = try HandbookLoading.load(contentFolder: content.path).handbook
-        let findings = Checker().check(handbook, now: ExampleContent.fixedNow)
-        let theme = try ThemeLoader().load(
-            candidates: [ExampleContent.themeFolder], overrides: nil)
-        let renderer = try #require(SiteRenderer.make(theme: theme).renderer)
-        let files = Array(
-            renderer.render(handbook, findings: findings, now: ExampleContent.fixedNow))
+        let files = try ExampleContent.render(contentFolder: content.path, checks: true)
         return String(
             decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
     }
